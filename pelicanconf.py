@@ -1,0 +1,122 @@
+"""Development settings: `make html`, `make serve`, and the base of publishconf.py."""
+
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+SITENAME = "西城区妇女联合会"
+SITESUBTITLE = "西城女性 · 服务妇女儿童和家庭"
+AUTHOR = "西城区妇女联合会"
+SITEURL = ""
+DEFAULT_LANG = "zh-CN"
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = ""
+ARTICLE_TRANSLATION_ID = None  # one language; duplicate slugs are our own error
+FORMATTED_FIELDS = []  # Summary is plain text (§2), escaped like any other field
+DELETE_OUTPUT_DIRECTORY = False
+OUTPUT_SOURCES = False
+
+# Categories: URL slug -> the name editors write after "Category:".
+XCFL_CATEGORIES = {
+    "news": "工作动态",
+    "notices": "通知公告",
+    "organization": "组织建设",
+    "rights": "权益维护",
+    "family": "家庭文明",
+    "women": "巾帼风采",
+}
+# First-level URLs the site itself uses: no standing page may take them.
+XCFL_RESERVED_SLUGS = [
+    "tags", "archives", "search", "feeds", "theme", "images", "families",
+    "studios", "teams", "streets", "stats", "page", "drafts",
+]
+XCFL_MAX_FILE_MB = 5
+
+# The filing footer of every page (content model §5). Never hard-coded in templates.
+XCFL_FILING = {
+    "icp": "京ICP备19014909号-1",
+    "icp_url": "https://beian.miit.gov.cn/",
+    "police": "京公网安备11010202007633号",
+    "police_url": "https://beian.mps.gov.cn/#/query/webSearch?code={code}",
+    "badge": "theme/images/police-badge.png",
+    "badge_alt": "公安备案图标",
+}
+XCFL_FILING_REQUIRED = False  # publishconf.py: a missing number fails the build
+XCFL_ORGANIZATION = {
+    "owner": "西城区妇女联合会",
+    "address": "北京市西城区广安门南街68号",
+    "phone": "010-83976220",
+    "postcode": "100054",
+}
+
+# URLs (content model §4): ASCII, ending in "/".
+ARTICLE_URL = "{category.slug}/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+DRAFT_URL = DRAFT_SAVE_AS = ""  # drafts are never published, anywhere
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+NOTFOUND_SAVE_AS = "404.html"
+CATEGORIES_SAVE_AS = AUTHORS_SAVE_AS = AUTHOR_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "notfound"]
+PAGINATED_TEMPLATES = {"category": None, "tag": None}
+DEFAULT_PAGINATION = 15
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Feeds only in publish builds, where SITEURL makes their links absolute.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+THEME = os.path.join(HERE, "theme")
+THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = ["static"]
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = [
+    "xcfl_problems",
+    "xcfl_articles",
+    "xcfl_filing",
+    "xcfl_theme",
+    "xcfl_sitemap",
+]
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# Main navigation: (URL, label). The collections join it with their plugin.
+XCFL_NAV = [(f"{slug}/", name) for slug, name in XCFL_CATEGORIES.items()]
+XCFL_HOME_LEAD_CATEGORIES = ["news", "notices"]  # the two wide blocks at the top of the home page

@@ -1,0 +1,1 @@
+from .articles import register  # noqa: F401

@@ -1,0 +1,84 @@
+"""Articles and standing pages as the content model (§2) defines them.
+
+- validates every header (reader.py) and reports through xcfl_problems;
+- gives categories their configured ASCII slugs (工作动态 -> news);
+- checks that slugs are unique and do not take a URL the site needs;
+- adds a table of contents to long articles.
+"""
+
+import logging
+
+from pelican import signals
+from pelican.readers import MarkdownReader
+
+from xcfl_problems import Problem, message, report, source_line
+
+from .anchors import heading_id, toc_entries
+from .reader import XcflMarkdownReader
+
+logger = logging.getLogger(__name__)
+
+TOC_MIN_HEADINGS = 3
+
+
+def use_reader(readers):
+    for extension in MarkdownReader.file_extensions:
+        readers.reader_classes[extension] = XcflMarkdownReader
+
+
+def configure(pelican):
+    toc = pelican.settings["MARKDOWN"].setdefault("extension_configs", {}).setdefault(
+        "markdown.extensions.toc", {}
+    )
+    toc["slugify"] = heading_id
+
+
+def report_header_problems(generator, metadata):
+    for problem in metadata.pop("xcfl_problems", ()):
+        report(problem)
+    category = metadata.get("category")
+    if category is not None:
+        slugs = {name: slug for slug, name in generator.settings["XCFL_CATEGORIES"].items()}
+        category.slug = slugs[category.name]
+
+
+def relative(content):
+    return content.relative_source_path.replace("\\", "/")
+
+
+def check_unique_slugs(contents, reserved=()):
+    """Report every content whose slug another content (or the site) has taken."""
+    seen = {slug: "网站自身的页面" for slug in reserved}
+    for content in sorted(contents, key=relative):
+        path = relative(content)
+        other = seen.setdefault(content.slug, path)
+        if other != path:
+            report(Problem(path, source_line(content.source_path, "Slug"), "Slug",
+                           message("duplicate-slug", value=content.slug, other=other)))
+
+
+def check_article_slugs(generator):
+    check_unique_slugs(generator.articles + generator.drafts + generator.hidden_articles)
+
+
+def check_page_slugs(generator):
+    settings = generator.settings
+    reserved = list(settings["XCFL_CATEGORIES"]) + list(settings["XCFL_RESERVED_SLUGS"])
+    check_unique_slugs(generator.pages + generator.hidden_pages + generator.draft_pages,
+                       reserved)
+
+
+def add_toc(content):
+    entries = toc_entries(content._content or "")
+    top_level = [entry for entry in entries if entry[0] == 2]
+    content.toc = entries if len(top_level) >= TOC_MIN_HEADINGS else []
+
+
+def register():
+    signals.initialized.connect(configure)
+    signals.readers_init.connect(use_reader)
+    signals.article_generator_context.connect(report_header_problems)
+    signals.page_generator_context.connect(report_header_problems)
+    signals.article_generator_pretaxonomy.connect(check_article_slugs)
+    signals.page_generator_finalized.connect(check_page_slugs)
+    signals.content_object_init.connect(add_toc)

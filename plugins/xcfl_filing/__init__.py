@@ -1,0 +1,1 @@
+from .filing import register  # noqa: F401

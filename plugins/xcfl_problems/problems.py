@@ -1,0 +1,95 @@
+"""One reporting path for every content problem.
+
+Plugins call ``report(Problem(...))`` while Pelican reads content
+(``generate_context``). Once every generator has read its content, the
+problems are printed together as ``path:line: key: message`` and the build
+stops before anything is written, so a broken build never touches the output.
+
+Problems are printed straight to stderr rather than logged: Pelican's
+``--fatal warnings`` turns the first logged error into an exception, and the
+editor must see every problem of a run, not just the first.
+"""
+
+import dataclasses
+import os
+import sys
+
+from pelican import signals
+
+_problems = []
+_content_root = [""]
+
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # as the editor knows it: relative to the content folder
+    line: int | None
+    key: str
+    message: str
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.key}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised after all problems of a run have been printed."""
+
+    exitcode = 1
+
+
+def relative_path(path):
+    """Path relative to the content folder, with forward slashes."""
+    root = _content_root[0]
+    if root and os.path.isabs(path):
+        path = os.path.relpath(path, root)
+    return path.replace(os.sep, "/")
+
+
+def report(problem):
+    problem = dataclasses.replace(problem, path=relative_path(problem.path))
+    if problem not in _problems:
+        _problems.append(problem)
+
+
+def problems():
+    return sorted(_problems, key=lambda p: (p.path, p.line or 0, p.key, p.message))
+
+
+def source_line(path, key):
+    """The 1-based line of a metadata key (``Key:``) in a file's header, or None."""
+    prefix = key.lower() + ":"
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    return None  # the header ends at the first blank line
+                if line.lower().startswith(prefix):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def format_report(found):
+    lines = [str(p) for p in found]
+    lines.append(f"共发现 {len(found)} 个内容问题，网站未生成。请按上面的提示修改后重试。")
+    return "\n".join(lines)
+
+
+def start_run(pelican):
+    _problems.clear()
+    _content_root[0] = os.path.abspath(pelican.settings["PATH"])
+
+
+def stop_on_problems(generators):
+    found = problems()
+    if found:
+        sys.stderr.write(format_report(found) + "\n")
+        sys.stderr.flush()
+        raise ContentError(f"{len(found)} 个内容问题")
+
+
+def register():
+    signals.initialized.connect(start_run)
+    signals.all_generators_finalized.connect(stop_on_problems)
