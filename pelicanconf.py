@@ -57,7 +57,7 @@ XCFL_ORGANIZATION = {
 }
 
 # URLs (content model §4): ASCII, ending in "/".
-ARTICLE_URL = "{category.slug}/{date:%Y}/{slug}/"
+ARTICLE_URL = "{category}/{date:%Y}/{slug}/"  # {category} is the slug
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 DRAFT_URL = DRAFT_SAVE_AS = ""  # drafts are never published, anywhere
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""

@@ -48,7 +48,7 @@ def relative(content):
 
 def check_unique_slugs(contents, reserved=()):
     """Report every content whose slug another content (or the site) has taken."""
-    seen = {slug: "网站自身的页面" for slug in reserved}
+    seen = {slug: "网站的栏目或功能页" for slug in reserved}
     for content in sorted(contents, key=relative):
         path = relative(content)
         other = seen.setdefault(content.slug, path)

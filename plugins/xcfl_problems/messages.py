@@ -14,7 +14,7 @@ MESSAGES = {
     "unknown-category": "栏目“{value}”不存在；可选：{allowed}",
     "bad-slug": "网址名“{value}”只能用小写英文字母、数字和连字符（-），例如 women-day-2024",
     "bad-filename-slug": "文件名“{value}”不能直接用作网址；请把文件名改为小写英文字母、数字和连字符，或在开头加一行 Slug: …",
-    "duplicate-slug": "网址名“{value}”已被 {other} 使用；每篇文章的网址名必须不同",
+    "duplicate-slug": "网址名“{value}”已被 {other} 使用；网址名不能重复，请换一个",
     "bad-status": "Status 只能写 draft（草稿）或 published（发布），现在是“{value}”",
     "image-missing": "图片 {value} 不存在；路径从 content/ 文件夹算起，例如 images/photo.jpg",
     "image-outside": "图片路径 {value} 指向 content/ 文件夹之外；请把图片放进 content/images/",

@@ -1,0 +1,57 @@
+# One entry point for editors, developers and CI. See README.md.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+INPUTDIR ?= $(CURDIR)/content
+OUTPUTDIR ?= $(CURDIR)/output
+CONFFILE := $(CURDIR)/pelicanconf.py
+PUBLISHCONF := $(CURDIR)/publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# make deploy: rsync target, e.g. DEPLOY_TARGET=www@host:/srv/www/ (or a local folder)
+DEPLOY_TARGET ?=
+PYTEST_ARGS ?=
+
+.PHONY: help venv html serve publish check test deploy clean
+
+help:
+	@echo "make serve    build content/ and serve it at http://$(HOST):$(PORT), rebuilding on change"
+	@echo "make html     development build into output/"
+	@echo "make publish  production build into output/ (atomic: the old site stays until the new one is complete)"
+	@echo "make check    validate all content, write nothing"
+	@echo "make test     run the whole test suite"
+	@echo "make deploy   publish, then rsync output/ to DEPLOY_TARGET"
+	@echo "make clean    remove output/ and caches"
+	@echo "INPUTDIR=… OUTPUTDIR=… override the content and output folders."
+
+# First use creates .venv with the pinned dependencies; later calls reuse it.
+$(STAMP): requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+html: $(STAMP)
+	$(BIN)/python tools/build.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)"
+
+serve: $(STAMP)
+	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --autoreload --listen --bind $(HOST) --port $(PORT)
+
+publish: $(STAMP)
+	$(BIN)/python tools/publish.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)"
+
+check: $(STAMP)
+	$(BIN)/python tools/check.py "$(INPUTDIR)" -s "$(PUBLISHCONF)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+deploy: publish
+	@test -n "$(DEPLOY_TARGET)" || { echo "请设置 DEPLOY_TARGET，例如 make deploy DEPLOY_TARGET=www@host:/srv/www/"; exit 2; }
+	rsync --recursive --links --checksum --delete --human-readable --itemize-changes "$(OUTPUTDIR)/" "$(DEPLOY_TARGET)"
+
+clean:
+	rm -rf "$(OUTPUTDIR)" cache .pytest_cache

@@ -1,0 +1,44 @@
+"""Run one Pelican build and turn its failures into plain messages.
+
+`pelican` itself prints a Python traceback for any exception, including a
+content problem an editor made. Here content problems have already been
+printed as `path:line: key: message`, so the build just exits 1.
+"""
+
+import argparse
+import logging
+import sys
+
+from pelican import Pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+
+def build(content, output, settings_file, fatal=""):
+    """Build the site; returns the process exit status."""
+    init_logging(level=logging.WARNING, fatal=fatal, name="pelican")
+    settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output})
+    try:
+        Pelican(settings).run()
+    except Exception as error:
+        if error.__class__.__name__ == "ContentError":
+            return 1
+        if str(error) == "Warning or error encountered":  # --fatal, already logged
+            print("构建失败：上面的警告在发布版本中不允许。", file=sys.stderr)
+            return 1
+        raise
+    return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content")
+    parser.add_argument("output")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("--fatal", default="", choices=["", "warnings", "errors"])
+    args = parser.parse_args(argv)
+    return build(args.content, args.output, args.settings, args.fatal)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
