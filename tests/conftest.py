@@ -20,3 +20,35 @@ def dev_site(tmp_path_factory):
     """The sample content built with pelicanconf (root-relative URLs), as `make html`."""
     output = tmp_path_factory.mktemp("dev") / "site"
     return str(build(CONTENT, str(output)))
+
+
+@pytest.fixture(scope="session")
+def site_url(dev_site):
+    """The development build served over HTTP on 127.0.0.1."""
+    from browser import serve
+
+    server, url = serve(dev_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    from browser import PHONE
+
+    context = chromium.new_context(viewport=PHONE, locale="zh-CN")
+    tab = context.new_page()
+    yield tab
+    context.close()
