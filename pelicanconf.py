@@ -111,6 +111,7 @@ PLUGINS = [
     "xcfl_articles",
     "xcfl_filing",
     "xcfl_theme",
+    "xcfl_share",
     "xcfl_sitemap",
 ]
 
@@ -120,3 +121,9 @@ LOAD_CONTENT_CACHE = False
 # Main navigation: (URL, label). The collections join it with their plugin.
 XCFL_NAV = [(f"{slug}/", name) for slug, name in XCFL_CATEGORIES.items()]
 XCFL_HOME_LEAD_CATEGORIES = ["news", "notices"]  # the two wide blocks at the top of the home page
+
+# The public address of the site: Open Graph URLs and the articles' QR codes are
+# absolute. Development builds (SITEURL "") use the production address, so a QR
+# code scanned from a preview opens the published page; publishconf.py sets SITEURL.
+XCFL_PUBLIC_URL = "https://fulian.bjxch.gov.cn"
+XCFL_ACCESSIBILITY_URL = "accessibility/"  # the 无障碍说明 page the toolbar links to
