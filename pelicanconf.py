@@ -111,12 +111,14 @@ PLUGINS = [
     "xcfl_articles",
     "xcfl_filing",
     "xcfl_theme",
+    "xcfl_records",
     "xcfl_sitemap",
 ]
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-# Main navigation: (URL, label). The collections join it with their plugin.
+# Main navigation: (URL, label): the categories, then the data collections.
 XCFL_NAV = [(f"{slug}/", name) for slug, name in XCFL_CATEGORIES.items()]
+XCFL_NAV += [("families/", "最美家庭"), ("studios/", "巧娘工作室"), ("teams/", "志愿服务队")]
 XCFL_HOME_LEAD_CATEGORIES = ["news", "notices"]  # the two wide blocks at the top of the home page

@@ -18,6 +18,26 @@ MESSAGES = {
     "bad-status": "Status 只能写 draft（草稿）或 published（发布），现在是“{value}”",
     "image-missing": "图片 {value} 不存在；路径从 content/ 文件夹算起，例如 images/photo.jpg",
     "image-outside": "图片路径 {value} 指向 content/ 文件夹之外；请把图片放进 content/images/",
+    # data collections (data/*.yaml)
+    "yaml-syntax": "YAML 格式错误（第 {line} 行第 {column} 列：{detail}）；请检查冒号后的空格、缩进（只能用空格）和引号是否成对",
+    "yaml-tag": "不允许使用 YAML 标签 {tag}；记录里只能写文字、数字、列表和“键: 值”",
+    "yaml-too-many-values": "文件展开后超过 {limit} 个值（& 和 * 引用层层套用）；请直接写出内容，不要用引用",
+    "yaml-duplicate-key": "“{key}”写了两次；每项只能写一次",
+    "yaml-bad-key": "第 {line} 行的键不是文字；每行应写成“键: 值”",
+    "not-a-record": "应为一条记录（每行“键: 值”）或记录列表（每条以“- ”开头），现在是“{value}”",
+    "record-missing": "缺少必填项；请加上一行“{key}: …”",
+    "wrong-type": "应为{expected}，现在是“{value}”",
+    "not-in-list": "“{value}”不在可选范围内；可选：{allowed}",
+    "unknown-street": "街道“{value}”不在 data/streets.yaml 中；请写街道全称，例如 牛街街道",
+    "bad-id": "编号“{value}”只能用小写英文字母、数字和连字符（-），例如 wang-family-desheng；单条记录文件不写 id 时，编号取文件名",
+    "duplicate-id": "“{value}”已被 {other} 中的另一条记录使用；同一类记录里不能重复",
+    "missing-file": "缺少文件 {value}",
+    "too-long": "不能超过 {limit} 个字，现在有 {length} 个字",
+    "year-out-of-range": "年份应在 {first} 到 {last} 之间，现在是 {value}",
+    "too-small": "不能小于 {limit}，现在是 {value}",
+    "photo-format": "图片 {value} 的格式无法识别；请使用 JPG、PNG、GIF 或 SVG 图片",
+    "unknown-record": "找不到编号为“{value}”的{collection}；请核对 data/{folder}/ 中记录的 id",
+    "invalid": "{detail}",
 }
 
 
