@@ -4,11 +4,11 @@ The template (components/bar-chart.html) draws what this computes; the same
 rows also fill the chart's <table>, so both always show the same numbers.
 """
 
-WIDTH = 420
-LABEL_WIDTH = 150  # Chinese labels up to ~9 characters at 14px
+WIDTH = 440
+LABEL_WIDTH = 170  # Chinese labels up to 9 characters at 16px
 VALUE_ROOM = 40
-ROW = 30
-BAR = 20
+ROW = 32
+BAR = 22
 
 
 def bar_chart(rows):

@@ -32,6 +32,7 @@ def record_entry(record, source, collection, street, settings):
         source=source.path,
         url=settings[f"{one}_URL"].format(id=record.id),
         save_as=settings[f"{one}_SAVE_AS"].format(id=record.id),
+        listing_url=settings[f"{collection.plural}_URL"],
         street_entry=street,
         description_html=description.render(record.description),
         images=[dict(zip(("src", "width", "height"),

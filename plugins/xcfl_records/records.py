@@ -45,7 +45,7 @@ class RecordsGenerator(Generator):
                 save_as=self.settings[f"{collection.plural}_SAVE_AS"],
                 facets=[SimpleNamespace(name=facet, groups=facet_groups(
                             records, facet, streets, self.settings, collection))
-                        for facet in ("street",) + collection.facets],
+                        for facet in collection.facets + ("street",)],
             ))
         records_by_id = {c.name: {r.id: r for r in c.records} for c in self.collections}
         references.link(self.context.get("articles", []), self.context.get("drafts", []),
