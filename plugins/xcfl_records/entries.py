@@ -4,6 +4,7 @@ Built from validated models; the `private` mapping never got this far
 (reading.py drops it before validation).
 """
 
+import hashlib
 import os
 from types import SimpleNamespace
 
@@ -79,4 +80,6 @@ def facet_groups(records, facet, streets, settings, collection):
 
 def slug_of(value, settings):
     """ASCII URL segment of a filter value: 2018 -> 2018, 剪纸 -> jian-zhi."""
-    return slugify(str(value), regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    slug = slugify(str(value), regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    # a value of only punctuation has no slug: a short hash still gives it a page
+    return slug or hashlib.sha1(str(value).encode()).hexdigest()[:8]
