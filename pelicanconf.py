@@ -1,8 +1,12 @@
 """Development settings: `make html`, `make serve`, and the base of publishconf.py."""
 
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Our plugins import each other's helpers (xcfl_problems, xcfl_guard);
+# Pelican's loader alone would make that depend on the order of PLUGINS.
+sys.path.insert(0, os.path.join(HERE, "plugins"))
 
 SITENAME = "西城区妇女联合会"
 SITESUBTITLE = "西城女性 · 服务妇女儿童和家庭"
@@ -38,6 +42,8 @@ XCFL_RESERVED_SLUGS = [
     "studios", "teams", "streets", "stats", "page", "drafts",
 ]
 XCFL_MAX_FILE_MB = 5
+# Mobile or ID numbers that may appear on public pages on purpose (digits only).
+XCFL_PERSONAL_DATA_ALLOW = []
 
 # The filing footer of every page (content model §5). Never hard-coded in templates.
 XCFL_FILING = {
@@ -109,6 +115,7 @@ PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = [
     "xcfl_problems",
     "xcfl_articles",
+    "xcfl_guard",
     "xcfl_filing",
     "xcfl_theme",
     "xcfl_records",

@@ -17,6 +17,10 @@ MESSAGES = {
     "duplicate-slug": "网址名“{value}”已被 {other} 使用；网址名不能重复，请换一个",
     "bad-status": "Status 只能写 draft（草稿）或 published（发布），现在是“{value}”",
     "image-missing": "图片 {value} 不存在；路径从 content/ 文件夹算起，例如 images/photo.jpg",
+    "link-outside": "{value} 是指向 content/ 文件夹之外的链接（快捷方式）；请把真正的文件放进 content/",
+    "personal-mobile": "有手机号码 {value}；公开网页不能出现个人手机号。确需公开时，请技术人员把它加入 XCFL_PERSONAL_DATA_ALLOW",
+    "personal-resident-id": "有身份证号码 {value}；公开网页不能出现身份证号。确需公开时，请技术人员把它加入 XCFL_PERSONAL_DATA_ALLOW",
+    "unsafe-html": "正文里的 {value} 会在读者的浏览器里运行代码，网站不允许；请删除它（需要嵌入视频、地图等请联系技术人员）",
     "image-outside": "图片路径 {value} 指向 content/ 文件夹之外；请把图片放进 content/images/",
     # data collections (data/*.yaml)
     "yaml-syntax": "YAML 格式错误（第 {line} 行第 {column} 列：{detail}）；请检查冒号后的空格、缩进（只能用空格）和引号是否成对",
