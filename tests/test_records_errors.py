@@ -32,6 +32,10 @@ BROKEN = {
         "- id: chen-family-niujie\n  name: 重名\n  street: 牛街街道\n  level: 西城最美家庭\n  year: 2020\n"),
     "data/studios/negative.yaml": (
         "name: 工作室\nstreet: 牛街街道\ncraft: 剪纸\nleader: 某\nmembers: -1\n"),
+    # a public phone is fine; a mobile number elsewhere is not, in private it never shows
+    "data/teams/phones.yaml": (
+        "name: 电话队\nstreet: 牛街街道\nkind: 其他\nservices: [咨询, 报名请拨13812345678]\n"
+        "private: {contact: 13912345678}\n"),
     "articles/broken-references.md": article(
         Slug="broken-references", Street="牛街", Families="chen-family-niujie, no-such-family"),
 }
@@ -61,6 +65,10 @@ EXPECTED = [
     "data/families/typos.yaml:3: families typos: level: “全国最美家”不在可选范围内；可选：全国文明家庭、全国最美家庭、首都最美家庭、西城最美家庭",
     "data/families/typos.yaml:4: families typos: year: 应为整数（如 2018，不加引号），现在是“二〇一八”",
     "data/studios/negative.yaml:5: studios negative: members: 不能小于 0，现在是 -1",
+    "data/teams/phones.yaml:4: teams phones: services[2]: 有手机号码 138****5678；公开网页不能出现个人手机号。"
+    "确需公开时，请技术人员把它加入 XCFL_PERSONAL_DATA_ALLOW",
+    # xcfl_guard's own check of links out of content/
+    "images/link.svg: 文件: images/link.svg 是指向 content/ 文件夹之外的链接（快捷方式）；请把真正的文件放进 content/",
 ]
 
 

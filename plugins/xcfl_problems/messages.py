@@ -35,7 +35,6 @@ MESSAGES = {
     "unknown-street": "街道“{value}”不在 data/streets.yaml 中；请写街道全称，例如 牛街街道",
     "bad-id": "编号“{value}”只能用小写英文字母、数字和连字符（-），例如 wang-family-desheng；单条记录文件不写 id 时，编号取文件名",
     "duplicate-id": "“{value}”已被 {other} 中的另一条记录使用；同一类记录里不能重复",
-    "missing-file": "缺少文件 {value}",
     "too-long": "不能超过 {limit} 个字，现在有 {length} 个字",
     "year-out-of-range": "年份应在 {first} 到 {last} 之间，现在是 {value}",
     "too-small": "不能小于 {limit}，现在是 {value}",

@@ -27,7 +27,8 @@ class RecordsGenerator(Generator):
         root = self.settings["PATH"]
         streets = street_entries(read_streets(root, Street), self.settings)
         by_name = {street.name: street for street in streets}
-        context = {"streets": set(by_name), "content_root": root}
+        context = {"streets": set(by_name), "content_root": root,
+                   "personal_data_allow": self.settings.get("XCFL_PERSONAL_DATA_ALLOW", ())}
         self.collections = []
         for collection in COLLECTIONS:
             records = [
