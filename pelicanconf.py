@@ -1,8 +1,12 @@
 """Development settings: `make html`, `make serve`, and the base of publishconf.py."""
 
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Our plugins import each other's helpers (xcfl_problems, xcfl_guard);
+# Pelican's loader alone would make that depend on the order of PLUGINS.
+sys.path.insert(0, os.path.join(HERE, "plugins"))
 
 SITENAME = "西城区妇女联合会"
 SITESUBTITLE = "西城女性 · 服务妇女儿童和家庭"
@@ -38,6 +42,8 @@ XCFL_RESERVED_SLUGS = [
     "studios", "teams", "streets", "stats", "page", "drafts",
 ]
 XCFL_MAX_FILE_MB = 5
+# Mobile or ID numbers that may appear on public pages on purpose (digits only).
+XCFL_PERSONAL_DATA_ALLOW = []
 
 # The filing footer of every page (content model §5). Never hard-coded in templates.
 XCFL_FILING = {
@@ -109,17 +115,20 @@ PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = [
     "xcfl_problems",
     "xcfl_articles",
+    "xcfl_guard",
     "xcfl_filing",
     "xcfl_theme",
     "xcfl_share",
+    "xcfl_records",
     "xcfl_sitemap",
 ]
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-# Main navigation: (URL, label). The collections join it with their plugin.
+# Main navigation: (URL, label): the categories, then the data collections.
 XCFL_NAV = [(f"{slug}/", name) for slug, name in XCFL_CATEGORIES.items()]
+XCFL_NAV += [("families/", "最美家庭"), ("studios/", "巧娘工作室"), ("teams/", "志愿服务队")]
 XCFL_HOME_LEAD_CATEGORIES = ["news", "notices"]  # the two wide blocks at the top of the home page
 
 # The public address of the site: Open Graph URLs and the articles' QR codes are

@@ -35,7 +35,9 @@ def main(argv=None):
     parser.add_argument("content")
     parser.add_argument("output")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
-    parser.add_argument("--fatal", default="", choices=["", "warnings", "errors"])
+    # Even a development build must not succeed past an error (e.g. a plugin
+    # that failed to load would silently skip every check it makes).
+    parser.add_argument("--fatal", default="errors", choices=["warnings", "errors"])
     args = parser.parse_args(argv)
     return build(args.content, args.output, args.settings, args.fatal)
 

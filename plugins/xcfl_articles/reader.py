@@ -12,6 +12,7 @@ from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
+from xcfl_guard import find_personal_data, find_unsafe_html
 from xcfl_problems import Problem, message
 
 from .header import decode, parse_header
@@ -63,8 +64,23 @@ class XcflMarkdownReader(MarkdownReader):
         self._md = Markdown(**self.settings["MARKDOWN"])
         content = self._md.convert(text)
         metadata = self._parse_metadata(getattr(self._md, "Meta", {}))
+        problems = self.safety_problems(relative, text, content, metadata)
+        if problems:
+            return skipped(problems)
         metadata.setdefault("slug", default_slug(source_path))
         metadata.setdefault("summary", plain_summary(content))
         if "status" in metadata:
             metadata["status"] = metadata["status"].lower()
         return content, metadata
+
+    def safety_problems(self, relative, text, content, metadata):
+        """Active HTML, and personal data on anything that will be published."""
+        problems = [
+            Problem(relative, line, "正文", message("unsafe-html", value=what))
+            for line, what in find_unsafe_html(content, text)
+        ]
+        if metadata.get("status", "").lower() != "draft":
+            allow = self.settings["XCFL_PERSONAL_DATA_ALLOW"]
+            for line, kind, masked in find_personal_data(text, allow):
+                problems.append(Problem(relative, line, "正文", message(f"personal-{kind}", value=masked)))
+        return problems

@@ -1,0 +1,1 @@
+from .records import register  # noqa: F401

@@ -1,0 +1,80 @@
+"""Safe YAML loading that remembers where every value was written.
+
+Only plain YAML is accepted: strings, numbers, booleans, null, dates, lists and
+mappings. A tag that would construct an object (``!!python/object``) is an
+error, and alias expansion is bounded, so a "billion laughs" file is rejected
+after a few thousand values instead of eating the machine.
+"""
+
+import yaml
+
+MAX_VALUES = 50_000  # far above any honest records file
+PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class RecordsLoader(yaml.SafeLoader):
+    """SafeLoader with nothing added: builds nodes, never Python objects by tag."""
+
+
+class LoadError(Exception):
+    """A file that cannot be read as plain YAML: ``name`` is the message name."""
+
+    def __init__(self, name, line, **values):
+        super().__init__(name)
+        self.name, self.line, self.values = name, line, dict(values, line=line)
+
+
+def load(text):
+    """(data, lines): the file's value and {path tuple: 1-based line}.
+
+    A path is the tuple of keys and list indexes leading to a value, e.g.
+    ``(0, "members", 2)``; its line is where the key (or list item) is written.
+    """
+    loader = RecordsLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise LoadError("yaml-syntax", mark.line + 1, column=mark.column + 1,
+                        detail=error.problem or error.context)
+    except yaml.YAMLError as error:  # e.g. a control character: no line known
+        raise LoadError("yaml-syntax", None, column="?", detail=str(error))
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, {}
+    lines = {(): node.start_mark.line + 1}
+    budget = [MAX_VALUES]
+    return _build(loader, node, (), lines, budget), lines
+
+
+def _build(loader, node, path, lines, budget):
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise LoadError("yaml-too-many-values", node.start_mark.line + 1, limit=MAX_VALUES)
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode) and node.tag == MAP_TAG:
+        result = {}
+        for key_node, value_node in node.value:
+            key = _build(loader, key_node, path, {}, budget)
+            if not isinstance(key, (str, int)):
+                raise LoadError("yaml-bad-key", key_node.start_mark.line + 1)
+            if key in result:
+                raise LoadError("yaml-duplicate-key", key_node.start_mark.line + 1, key=key)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _build(loader, value_node, path + (key,), lines, budget)
+        return result
+    if isinstance(node, yaml.SequenceNode) and node.tag == SEQ_TAG:
+        items = []
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1
+            items.append(_build(loader, item, path + (index,), lines, budget))
+        return items
+    if isinstance(node, yaml.ScalarNode) and node.tag in PLAIN_TAGS:
+        return loader.construct_object(node)
+    raise LoadError("yaml-tag", line, tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
