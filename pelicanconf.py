@@ -112,6 +112,7 @@ PLUGINS = [
     "xcfl_filing",
     "xcfl_theme",
     "xcfl_sitemap",
+    "xcfl_search",
 ]
 
 CACHE_CONTENT = False
