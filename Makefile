@@ -49,8 +49,10 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-deploy: publish
+deploy:
 	@test -n "$(DEPLOY_TARGET)" || { echo "请设置 DEPLOY_TARGET，例如 make deploy DEPLOY_TARGET=www@host:/srv/www/"; exit 2; }
+	$(MAKE) publish
+	# --checksum: builds are byte-identical, so only changed files are uploaded
 	rsync --recursive --links --checksum --delete --human-readable --itemize-changes "$(OUTPUTDIR)/" "$(DEPLOY_TARGET)"
 
 clean:

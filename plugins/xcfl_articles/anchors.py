@@ -19,8 +19,12 @@ def heading_id(value, separator="-"):
 
 
 def toc_entries(html):
-    """(level, id, text) for each h2/h3 of rendered content."""
-    return [
-        (int(level), anchor, Markup(text).striptags())
-        for level, anchor, text in HEADING.findall(html)
-    ]
+    """The h2 headings of rendered content as (id, text, [(id, text) of its h3s])."""
+    entries = []
+    for level, anchor, text in HEADING.findall(html):
+        text = Markup(text).striptags()
+        if level == "2":
+            entries.append((anchor, text, []))
+        elif entries:
+            entries[-1][2].append((anchor, text))
+    return entries

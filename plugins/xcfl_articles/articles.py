@@ -70,8 +70,7 @@ def check_page_slugs(generator):
 
 def add_toc(content):
     entries = toc_entries(content._content or "")
-    top_level = [entry for entry in entries if entry[0] == 2]
-    content.toc = entries if len(top_level) >= TOC_MIN_HEADINGS else []
+    content.toc = entries if len(entries) >= TOC_MIN_HEADINGS else []
 
 
 def register():

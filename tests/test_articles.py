@@ -1,0 +1,76 @@
+"""How articles render: dates, metadata, table of contents, the seed article's structure."""
+
+from bs4 import BeautifulSoup
+
+from helpers import soup
+
+SEED = "news/2018/reform-achievements/index.html"
+
+
+def test_seed_article_header(published_site):
+    page = soup(published_site, SEED)
+    assert page.h1.get_text() == "西城区妇联改革取得丰硕成果"
+    meta = page.select_one(".xc-article__meta").get_text()
+    assert "发布时间：2018年1月19日" in meta
+    assert "来源：西城区妇联" in meta
+    assert page.find("time")["datetime"].startswith("2018-01-19T00:00:00+08:00")
+
+
+def test_seed_article_keeps_its_structure_and_numbers(published_site):
+    body = soup(published_site, SEED).select_one(".xc-prose")
+    sections = [h.get_text() for h in body.find_all("h2")]
+    assert sections == ["一、基层组织建设工作不断夯实", "二、网上妇女之家工作持续加强",
+                        "三、妇联职能进一步巩固拓展", "四、作风建设持续改进"]
+    assert len(body.find_all("h3")) >= 12
+    text = body.get_text()
+    for number in ("258个社区妇联", "106个巧娘工作室", "“全国最美家庭”7户", "“首都最美家庭”69户",
+                   "“西城最美家庭”551户", "1600余名", "70名机关干部"):
+        assert number in text, number
+    assert "京ICP备" not in text and "版权所有" not in text
+
+
+def test_long_article_has_table_of_contents_with_working_anchors(published_site):
+    page = soup(published_site, SEED)
+    toc = page.find("nav", class_="xc-toc")
+    links = toc.find_all("a")
+    assert len(toc.select(".xc-toc__list > li")) == 4  # 一、 to 四、, the (一) headings nested
+    assert len(links) >= 16
+    for link in links:
+        anchor = link["href"][1:]
+        assert anchor.isascii() and anchor
+        target = page.find(id=anchor)
+        assert target.name in ("h2", "h3")
+        assert target.get_text() == link.get_text()
+
+
+def test_short_article_has_no_table_of_contents(published_site):
+    page = soup(published_site, "family/2019/family-day-lecture/index.html")
+    assert page.find("nav", class_="xc-toc") is None
+
+
+def test_time_with_hours_is_beijing_time(published_site):
+    page = soup(published_site, "news/2025/sanba-115th-anniversary/index.html")
+    assert page.find("time")["datetime"] == "2025-03-07T10:30:00+08:00"
+
+
+def test_tags_link_to_tag_pages(published_site):
+    page = soup(published_site, SEED)
+    tags = [a.get_text() for a in page.select(".xc-article__tags a")]
+    assert "巧娘工作室" in tags
+
+
+def test_summary_is_plain_text_and_escaped(tmp_path):
+    from helpers import article, build, write
+    content = tmp_path / "content"
+    write(str(content / "articles" / "x.md"),
+          article(Summary="<b>粗体</b> & 摘要", body="正文"))
+    output = build(str(content), str(tmp_path / "out"))
+    html = open(f"{output}/news/index.html", encoding="utf-8").read()
+    assert "&lt;b&gt;粗体&lt;/b&gt; &amp; 摘要" in html
+    assert BeautifulSoup(html, "html.parser").find("b") is None
+
+
+def test_default_summary_is_start_of_body(published_site):
+    page = soup(published_site, "news/index.html")
+    summaries = [p.get_text() for p in page.select(".xc-article-list__summary")]
+    assert all(summaries) and all("<" not in s for s in summaries)
