@@ -7,7 +7,8 @@ binary (which segments Chinese) and the index is written to OUTPUT/pagefind/.
 
 Why URL order and not the order Pelican writes: Pagefind numbers pages in the
 order they are added, and Pelican's order is not stable between runs (it reads
-files from a set, so same-date articles swap places). Sorting keeps the index
+files from a set, so same-date articles swap places). Sorting, and sorting the
+filters Pagefind writes in hash-map order (canonical.py), keeps the index
 byte-identical for the same input.
 
 `make check` never writes a page, so it never starts the indexer; the indexer
@@ -25,6 +26,7 @@ import time
 
 from pelican import signals
 
+from .canonical import canonicalize
 from .service import ExtendedPagefindService
 
 logger = logging.getLogger(__name__)
@@ -153,6 +155,7 @@ def write_index(pelican):
     pages = indexable_pages(output, settings["SITEURL"], _written)
     try:
         count = asyncio.run(build_index(pagefind_config(settings), pages, staging))
+        canonicalize(staging, settings["XCFL_SEARCH_LANGUAGE"])
         remove_unused_files(staging)
         replace_folder(staging, target)
     finally:
