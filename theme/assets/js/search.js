@@ -175,6 +175,7 @@ async function start() {
   try {
     pagefind = await import(text.pagefind);
     await pagefind.options({ excerptLength: 40 });
+    await pagefind.filters(); // loads the filter files: results then carry counts
     await run({ immediately: true });
   } catch (error) {
     failed(error);
