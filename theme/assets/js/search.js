@@ -73,7 +73,8 @@ function showFilterOptions(counts) {
 // build it as nodes, never as HTML.
 function excerptNodes(excerpt) {
   const nodes = [];
-  const parts = excerpt.split(/(<mark>|<\/mark>)/);
+  // Adjacent matches (巧|娘 are two indexed words) read as one highlight.
+  const parts = excerpt.replace(/<\/mark><mark>/g, "").split(/(<mark>|<\/mark>)/);
   let marked = false;
   for (const part of parts) {
     if (part === "<mark>") marked = true;
