@@ -108,7 +108,10 @@ async def build_index(config, pages, destination):
         for url, html in pages:
             await index.add_html_file(content=html, url=url)
             count += 1
-        await index.write_files(output_path=destination)
+        # Pagefind's own write_files answers before its files are complete on disk
+        # (and stopping the service then can leave them empty): take the files and
+        # write them ourselves.
+        write_bundle(await index.get_files(), destination)
         return count
     finally:
         await stop(service)
@@ -129,17 +132,22 @@ def kill(pid):
         pass
 
 
+def write_bundle(files, destination):
+    """Write the index files, leaving out Pagefind's ready-made UIs (unused)."""
+    for item in files:
+        if UNUSED_FILES.match(item["path"]):
+            continue
+        path = os.path.join(destination, item["path"])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(item["content"])
+
+
 def replace_folder(new, target):
     """Swap the new index in: no stale files from an earlier build stay behind."""
     if os.path.exists(target):
         shutil.rmtree(target)
     os.rename(new, target)
-
-
-def remove_unused_files(folder):
-    for name in os.listdir(folder):
-        if UNUSED_FILES.match(name):
-            os.remove(os.path.join(folder, name))
 
 
 def write_index(pelican):
@@ -156,7 +164,6 @@ def write_index(pelican):
     try:
         count = asyncio.run(build_index(pagefind_config(settings), pages, staging))
         canonicalize(staging, settings["XCFL_SEARCH_LANGUAGE"])
-        remove_unused_files(staging)
         replace_folder(staging, target)
     finally:
         _written.clear()

@@ -4,11 +4,15 @@ Two things in pagefind 1.5.2's `PagefindService` do not fit a site build:
 - it may pick the plain `pagefind` binary (PAGEFIND_BINARY_PATH, `pagefind_bin`,
   PATH), which cannot segment Chinese: we always run `pagefind_bin_extended`;
 - its reply reader sleeps 0.1 s before every reply, so at most ten pages a
-  second get indexed: ours reads replies as they come.
+  second get indexed: ours reads replies as they come;
+- its pipe takes replies of at most 2 MiB; we take the whole index as one reply
+  (`get_files`, see search.py), so ours takes up to REPLY_LIMIT.
 """
 
+import asyncio
 import base64
 import json
+import os
 from typing import cast
 
 from pagefind.service import PagefindService
@@ -26,10 +30,21 @@ def extended_binary():
     return pagefind_bin_extended.get_executable()
 
 
+REPLY_LIMIT = 2**30
+
+
 class ExtendedPagefindService(PagefindService):
     def __init__(self):
         super().__init__()
         self._bin = extended_binary()
+
+    async def launch(self):
+        self._backend = await asyncio.create_subprocess_exec(
+            self._bin, "--service", cwd=os.getcwd(),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT, limit=REPLY_LIMIT)
+        self._poll_task = self._loop.create_task(self._wait_for_responses())
+        return self
 
     @property
     def pid(self):
