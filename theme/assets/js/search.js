@@ -175,7 +175,9 @@ async function start() {
   readAddress();
   try {
     pagefind = await import(text.pagefind);
-    await pagefind.options({ excerptLength: 40 });
+    // No Web Worker: it would be 40 KB more to download for a first query, and
+    // searching this site's index on the main thread takes milliseconds.
+    await pagefind.options({ excerptLength: 40, noWorker: true });
     await pagefind.filters(); // loads the filter files: results then carry counts
     await run({ immediately: true });
   } catch (error) {
