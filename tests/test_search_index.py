@@ -3,7 +3,6 @@
 import asyncio
 import concurrent.futures
 import gzip
-import hashlib
 import json
 import os
 import sys
@@ -11,6 +10,7 @@ import sys
 import pytest
 import yaml
 
+from test_publish import digest_tree
 from helpers import CONTENT, PELICANCONF, ROOT, SITEURL, build, files, html_pages, output_texts, soup
 
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
@@ -141,17 +141,9 @@ def test_published_index_stores_absolute_urls_that_resolve(published_site):
         assert os.path.isfile(os.path.join(published_site, relative, "index.html")), url
 
 
-def digest(folder):
-    result = {}
-    for relative in files(folder):
-        with open(os.path.join(folder, relative), "rb") as handle:
-            result[relative] = hashlib.sha256(handle.read()).hexdigest()
-    return result
-
-
 def test_same_input_gives_a_byte_identical_index(tmp_path, dev_site):
     again = build(CONTENT, str(tmp_path / "again"))
-    assert digest(os.path.join(again, "pagefind")) == digest(os.path.join(dev_site, "pagefind"))
+    assert digest_tree(os.path.join(again, "pagefind")) == digest_tree(os.path.join(dev_site, "pagefind"))
 
 
 def test_only_the_files_our_search_page_uses_are_written(dev_site):
