@@ -121,6 +121,7 @@ PLUGINS = [
     "xcfl_share",
     "xcfl_records",
     "xcfl_sitemap",
+    "xcfl_search",
 ]
 
 CACHE_CONTENT = False
