@@ -33,7 +33,24 @@ def serve(directory):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+class TestBrowser:
+    """Chromium for tests. Test tooling injects scripts (axe-core, Playwright's
+    wait_for_function), which the site's strict Content-Security-Policy blocks, so
+    contexts bypass the policy unless a test asks for it with bypass_csp=False
+    (tests/test_csp.py and the toolbar's pre-paint test do)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("bypass_csp", True)
+        return self._browser.new_context(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 def launch(playwright):
     if not os.path.exists(CHROMIUM):
         raise RuntimeError(f"{CHROMIUM} not found: install Debian's chromium (see .ci/run)")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return TestBrowser(playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS))

@@ -24,6 +24,16 @@ def policy_of(html):
     return htmllib.unescape(re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1))
 
 
+@pytest.fixture
+def page(chromium):
+    """A tab that enforces the site's policy (other tests' tabs bypass it)."""
+    from browser import PHONE
+
+    context = chromium.new_context(viewport=PHONE, locale="zh-CN", bypass_csp=False)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("name", [name for name, _, _ in PAGE_TYPES])
 def test_page_runs_under_the_policy_without_violations(page, sample_url, sample_site, name):
     path = page_of_type(sample_site, name)
