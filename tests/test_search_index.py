@@ -5,6 +5,7 @@ import concurrent.futures
 import gzip
 import json
 import os
+import re
 import sys
 
 import pytest
@@ -152,20 +153,34 @@ def test_only_the_files_our_search_page_uses_are_written(dev_site):
     assert not [name for name in names if "-ui." in name or name == "pagefind-highlight.js"]
 
 
+SEARCH_ASSET = re.compile(r"pagefind|/theme/search\.[0-9a-f]{10}\.js")
+TOOLBAR_SCRIPT = re.compile(r"/theme/a11y-toolbar\.[0-9a-f]{10}\.js")
+
+
 def test_search_assets_are_loaded_by_the_search_page_only(dev_site):
+    # Every page has the 适老化 toolbar: the inline pre-paint script (its CSP hash:
+    # test_share_and_media.py) and the deferred a11y-toolbar.<hash>.js. Pagefind and
+    # search.js are for /search/ alone, in no form: script, preload, data- attribute.
     for path in html_pages(dev_site):
-        scripts = [tag.get("src", "") for tag in soup(dev_site, path).find_all("script")]
+        page = soup(dev_site, path)
+        external = [tag["src"] for tag in page.find_all("script", src=True)]
+        toolbar = [src for src in external if TOOLBAR_SCRIPT.fullmatch(src)]
+        assert len(toolbar) == 1 and page.find("script", src=toolbar[0]).has_attr("defer"), path
+        inline = [tag.string or "" for tag in page.find_all("script", src=False)]
+        assert not [code for code in inline if SEARCH_ASSET.search(code)], path
+        mentions = [value for tag in page.find_all(True) for value in tag.attrs.values()
+                    if isinstance(value, str) and SEARCH_ASSET.search(value)]
         if path == SEARCH_PAGE:
-            assert len(scripts) == 1 and "/theme/search." in scripts[0], scripts
+            search = [src for src in external if src not in toolbar]
+            assert len(search) == 1 and "/theme/search." in search[0], external
+            assert page.find("script", src=search[0])["type"] == "module"
+            assert sorted(mentions) == sorted([search[0], "/pagefind/pagefind.js"]), mentions
         else:
-            assert scripts == [], path
+            assert external == toolbar and mentions == [], (path, external, mentions)
     page = soup(dev_site, SEARCH_PAGE)
-    assert page.find("script")["type"] == "module"
     assert page.find(id="search-app")["data-pagefind"] == "/pagefind/pagefind.js"
-    for path in html_pages(dev_site):  # no inline scripts or style attributes anywhere
-        for tag in soup(dev_site, path).find_all(["script", True]):
-            assert not (tag.name == "script" and tag.string and tag.string.strip()), path
-            assert not tag.has_attr("style"), (path, tag.name)
+    for path in html_pages(dev_site):  # no style attributes anywhere
+        assert not soup(dev_site, path).find(style=True), path
 
 
 def test_search_page_without_javascript_explains_and_links_listings(dev_site):

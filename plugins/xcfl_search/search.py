@@ -27,6 +27,7 @@ import time
 from pelican import signals
 
 from .canonical import canonicalize
+from .segment import split_han_text
 from .service import ExtendedPagefindService
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,8 @@ def remember_written(path, context):
 
 
 def indexable_pages(output_path, siteurl, paths):
-    """(url, html) of the written pages that have a data-pagefind-body element, by URL."""
+    """(url, html for Pagefind) of the written pages that have a data-pagefind-body
+    element, by URL; the HTML's Han text is cut into characters (segment.py)."""
     pages = []
     for path in set(paths):
         relative = os.path.relpath(path, output_path).replace(os.sep, "/")
@@ -88,7 +90,7 @@ def indexable_pages(output_path, siteurl, paths):
         with open(path, "rb") as handle:
             data = handle.read()
         if INDEXED_PAGE.search(data):
-            yield url, data.decode("utf-8")
+            yield url, split_han_text(data.decode("utf-8"))
 
 
 def pagefind_config(settings):

@@ -5,6 +5,12 @@
 
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 250;
+// The index holds one word per Han character (plugins/xcfl_search/segment.py
+// parts them with zero-width spaces; HAN lists the same ranges). A query is parted
+// the same way and each of its terms is asked for as a phrase.
+const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, "gu");
+const SEPARATORS = /\u200b/g;
 
 const app = document.getElementById("search-app");
 const text = app.dataset;
@@ -18,6 +24,42 @@ const more = document.getElementById("search-more");
 let pagefind = null;
 let shown = [];     // result handles of the current search, not yet all displayed
 let latest = 0;     // number of the latest search, so a slow older one never wins
+
+// Query terms as Pagefind is asked for them: 陈志刚家庭 -> "陈 志 刚 家 庭" (a phrase:
+// the characters at consecutive positions); a term of one word as it is.
+function termQuery(term) {
+  const parted = term.replace(BETWEEN_HAN, " ");
+  return parted === term ? term : `"${parted}"`;
+}
+
+// What the site finds for a query: the pages that hold every term of it (a term's
+// characters next to each other). When no page does, the pages that hold all the
+// characters anywhere, so a reader still gets something. Returns
+// { results, filters } like a Pagefind search; results are Pagefind's handles.
+async function find(query, filters) {
+  const options = { filters };
+  const terms = query.trim().replace(/^"(.*)"$/, "$1").split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return pagefind.search(null, options);
+  const loose = terms.map((term) => term.replace(BETWEEN_HAN, " ")).join(" ");
+  if (terms.length === 1) {
+    const phrase = await pagefind.search(termQuery(terms[0]), options);
+    return phrase.results.length ? phrase : pagefind.search(loose, options);
+  }
+  const [all, ...each] = await Promise.all(
+    [pagefind.search(loose, options), ...terms.map((term) => pagefind.search(termQuery(term), options))]);
+  const found = each.map((search) => new Set(search.results.map((result) => result.id)));
+  const results = all.results.filter((result) => found.every((ids) => ids.has(result.id)));
+  if (results.length === 0) return all;
+  // Counts per filter value: at most those of the most selective term (an upper bound).
+  const counts = {};
+  for (const [name, values] of Object.entries(all.filters)) {
+    counts[name] = {};
+    for (const value of Object.keys(values)) {
+      counts[name][value] = Math.min(...each.map((search) => search.filters[name]?.[value] ?? 0));
+    }
+  }
+  return { results, filters: counts };
+}
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
@@ -73,8 +115,9 @@ function showFilterOptions(counts) {
 // build it as nodes, never as HTML.
 function excerptNodes(excerpt) {
   const nodes = [];
-  // Adjacent matches (巧|娘 are two indexed words) read as one highlight.
-  const parts = excerpt.replace(/<\/mark><mark>/g, "").split(/(<mark>|<\/mark>)/);
+  // Adjacent matches (巧|娘 are two indexed words) read as one highlight; the
+  // zero-width spaces between the indexed words go.
+  const parts = excerpt.replace(SEPARATORS, "").replace(/<\/mark><mark>/g, "").split(/(<mark>|<\/mark>)/);
   let marked = false;
   for (const part of parts) {
     if (part === "<mark>") marked = true;
@@ -105,7 +148,7 @@ function resultItem(data) {
   heading.className = "xc-result__title";
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = data.meta.title || data.url;
+  link.textContent = (data.meta.title || data.url).replace(SEPARATORS, "");
   heading.append(link);
   const type = document.createElement("p");
   type.className = "xc-result__type";
@@ -149,11 +192,12 @@ async function run({ immediately = false } = {}) {
     return;
   }
   status.textContent = text.textLoading;
-  const options = { filters };
-  const search = immediately
-    ? await pagefind.search(query || null, options)
-    : await pagefind.debouncedSearch(query || null, options, TYPING_PAUSE_MS);
-  if (search === null || number !== latest) return; // a newer search took over
+  if (!immediately) {
+    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+    if (number !== latest) return; // the reader typed on
+  }
+  const search = await find(query, filters);
+  if (number !== latest) return; // a newer search took over
   clearResults();
   shown = search.results.slice();
   showFilterOptions(query ? search.filters : await pagefind.filters());
@@ -177,8 +221,11 @@ async function start() {
     pagefind = await import(text.pagefind);
     // No Web Worker: it would be 40 KB more to download for a first query, and
     // searching this site's index on the main thread takes milliseconds.
-    await pagefind.options({ excerptLength: 40, noWorker: true });
+    // The excerpt is counted in indexed words: here mostly single characters.
+    await pagefind.options({ excerptLength: 60, noWorker: true });
     await pagefind.filters(); // loads the filter files: results then carry counts
+    // The site's search, for the tests (tests/test_search_browser.py) and the console.
+    window.xcfl = { find };
     await run({ immediately: true });
   } catch (error) {
     failed(error);
