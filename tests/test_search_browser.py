@@ -50,7 +50,8 @@ QUERIES = [
 SEARCH_API = """async ([query, filters]) => {
   const search = await window.xcfl.find(query, filters);
   const data = await Promise.all(search.results.map((result) => result.data()));
-  return data.map((item) => ({ url: item.url, filters: item.filters, text: item.content.replace(/\u200b/g, "") }));
+  return data.map((item) => ({ url: item.url, filters: item.filters, title: item.meta.title,
+                               text: item.content.replace(/\u200b/g, "") }));
 }"""
 # Bounded waits on real conditions (the machine may be busy with the other worker).
 WAIT_MS = 60_000
@@ -105,6 +106,22 @@ def test_qiaoniang_finds_every_studio_record(page, site_url, dev_site):
     if studios:
         typed = [r["url"] for r in api_search(page, site_url, "巧娘", {"类型": "巧娘工作室"})]
         assert sorted(typed) == sorted(studios)
+
+
+@pytest.mark.parametrize("query, first", [
+    ("巧娘", "/studios/"),  # every 巧娘工作室 before any page that only mentions 巧娘
+    ("最美家庭", None),
+    ("家庭暴力", "/rights/"),
+])
+def test_pages_whose_title_holds_the_query_rank_first(page, site_url, dev_site, query, first):
+    results = api_search(page, site_url, query)
+    titles = [r["title"] for r in results]
+    in_title = [query in title for title in titles]
+    assert any(in_title), titles
+    # every title match comes before every page that holds the words only in its text
+    assert in_title == sorted(in_title, reverse=True), titles
+    if first:
+        assert results[0]["url"].startswith(first), [r["url"] for r in results]
 
 
 @pytest.mark.parametrize("collection", ["families", "studios", "teams"])

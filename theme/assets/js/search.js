@@ -42,8 +42,13 @@ async function find(query, filters) {
   if (terms.length === 0) return pagefind.search(null, options);
   const loose = terms.map((term) => term.replace(BETWEEN_HAN, " ")).join(" ");
   if (terms.length === 1) {
-    const phrase = await pagefind.search(termQuery(terms[0]), options);
-    return phrase.results.length ? phrase : pagefind.search(loose, options);
+    // The phrase search finds the right pages but does not rank them (they come in
+    // index order); the loose search ranks them (a title match weighs most).
+    const [phrase, ranked] = await Promise.all(
+      [pagefind.search(termQuery(terms[0]), options), pagefind.search(loose, options)]);
+    if (phrase.results.length === 0) return ranked;
+    const ids = new Set(phrase.results.map((result) => result.id));
+    return { ...phrase, results: ranked.results.filter((result) => ids.has(result.id)) };
   }
   const [all, ...each] = await Promise.all(
     [pagefind.search(loose, options), ...terms.map((term) => pagefind.search(termQuery(term), options))]);
