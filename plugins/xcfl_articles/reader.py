@@ -19,6 +19,7 @@ from .header import decode, parse_header
 from .rules import check_header, default_slug
 
 SUMMARY_LENGTH = 120
+META_PRIORITY = 27  # markdown.extensions.meta registers its preprocessor at 27
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
@@ -61,9 +62,13 @@ class XcflMarkdownReader(MarkdownReader):
             return skipped(problems)
 
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
+        # One converter per reader, reset between files: building one costs
+        # about as much as converting an article.
+        if getattr(self, "_xcfl_md", None) is None:
+            self._xcfl_md = Markdown(**self.settings["MARKDOWN"])
+        self._md = self._xcfl_md.reset()
         content = self._md.convert(text)
-        metadata = self._parse_metadata(getattr(self._md, "Meta", {}))
+        metadata = self.parse_metadata_keeping_meta()
         problems = self.safety_problems(relative, text, content, metadata)
         if problems:
             return skipped(problems)
@@ -72,6 +77,16 @@ class XcflMarkdownReader(MarkdownReader):
         if "status" in metadata:
             metadata["status"] = metadata["status"].lower()
         return content, metadata
+
+    def parse_metadata_keeping_meta(self):
+        """Pelican's _parse_metadata, which unregisters the meta extension from
+        the converter: register it again for the next file."""
+        meta = self._md.preprocessors["meta"]
+        try:
+            return self._parse_metadata(getattr(self._md, "Meta", {}))
+        finally:
+            if "meta" not in self._md.preprocessors:
+                self._md.preprocessors.register(meta, "meta", META_PRIORITY)
 
     def safety_problems(self, relative, text, content, metadata):
         """Active HTML, and personal data on anything that will be published."""
