@@ -14,6 +14,7 @@ from pelican.readers import MarkdownReader
 from xcfl_problems import Problem, message, report, source_line
 
 from .anchors import heading_id, toc_entries
+from .prerender import prerender
 from .reader import XcflMarkdownReader
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,10 @@ def configure(pelican):
         "markdown.extensions.toc", {}
     )
     toc["slugify"] = heading_id
+
+
+def prerender_sources(generator):
+    prerender(generator.settings)
 
 
 def report_header_problems(generator, metadata):
@@ -76,6 +81,7 @@ def add_toc(content):
 def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(use_reader)
+    signals.article_generator_init.connect(prerender_sources)
     signals.article_generator_context.connect(report_header_problems)
     signals.page_generator_context.connect(report_header_problems)
     signals.article_generator_pretaxonomy.connect(check_article_slugs)

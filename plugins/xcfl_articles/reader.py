@@ -8,18 +8,17 @@ run even when Pelican serves the file from its content cache.
 import os
 import re
 
-from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
-from xcfl_guard import find_personal_data, find_unsafe_html
 from xcfl_problems import Problem, message
 
 from .header import decode, parse_header
+from .prerender import rendered
+from .render import converter, render
 from .rules import check_header, default_slug
 
 SUMMARY_LENGTH = 120
-META_PRIORITY = 27  # markdown.extensions.meta registers its preprocessor at 27
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
@@ -50,7 +49,8 @@ class XcflMarkdownReader(MarkdownReader):
             return skipped([Problem(relative, None, "文件", message(
                 "too-large", size=round(size / 1048576, 1), limit=limit))])
         with open(source_path, "rb") as handle:
-            text, bad_line = decode(handle.read())
+            data = handle.read()
+        text, bad_line = decode(data)
         if text is None:
             return skipped([Problem(relative, bad_line, "文件",
                                     message("not-utf8", line=bad_line))])
@@ -62,40 +62,15 @@ class XcflMarkdownReader(MarkdownReader):
             return skipped(problems)
 
         self._source_path = source_path
-        # One converter per reader, reset between files: building one costs
-        # about as much as converting an article.
-        if getattr(self, "_xcfl_md", None) is None:
-            self._xcfl_md = Markdown(**self.settings["MARKDOWN"])
-        self._md = self._xcfl_md.reset()
-        content = self._md.convert(text)
-        metadata = self.parse_metadata_keeping_meta()
-        problems = self.safety_problems(relative, text, content, metadata)
+        found = rendered(relative, data) or render(
+            relative, text, self.settings["MARKDOWN"], self.settings["XCFL_PERSONAL_DATA_ALLOW"])
+        content, meta, problems = found
         if problems:
-            return skipped(problems)
+            return skipped(list(problems))
+        self._md = converter(self.settings["MARKDOWN"])  # _parse_metadata needs one
+        metadata = self._parse_metadata({key: list(values) for key, values in meta.items()})
         metadata.setdefault("slug", default_slug(source_path))
         metadata.setdefault("summary", plain_summary(content))
         if "status" in metadata:
             metadata["status"] = metadata["status"].lower()
         return content, metadata
-
-    def parse_metadata_keeping_meta(self):
-        """Pelican's _parse_metadata, which unregisters the meta extension from
-        the converter: register it again for the next file."""
-        meta = self._md.preprocessors["meta"]
-        try:
-            return self._parse_metadata(getattr(self._md, "Meta", {}))
-        finally:
-            if "meta" not in self._md.preprocessors:
-                self._md.preprocessors.register(meta, "meta", META_PRIORITY)
-
-    def safety_problems(self, relative, text, content, metadata):
-        """Active HTML, and personal data on anything that will be published."""
-        problems = [
-            Problem(relative, line, "正文", message("unsafe-html", value=what))
-            for line, what in find_unsafe_html(content, text)
-        ]
-        if metadata.get("status", "").lower() != "draft":
-            allow = self.settings["XCFL_PERSONAL_DATA_ALLOW"]
-            for line, kind, masked in find_personal_data(text, allow):
-                problems.append(Problem(relative, line, "正文", message(f"personal-{kind}", value=masked)))
-        return problems
