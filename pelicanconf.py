@@ -120,6 +120,7 @@ PLUGINS = [
     "xcfl_theme",
     "xcfl_records",
     "xcfl_sitemap",
+    "xcfl_speed",
 ]
 
 CACHE_CONTENT = False
