@@ -46,7 +46,14 @@ publish: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python tools/check.py "$(INPUTDIR)" -s "$(PUBLISHCONF)"
 
-test: $(STAMP)
+# axe-core for the accessibility tests: the exact version in package-lock.json,
+# from the npm registry into node_modules/ (git-ignored), never from a CDN.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(AXE)
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 deploy:

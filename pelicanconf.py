@@ -118,6 +118,7 @@ PLUGINS = [
     "xcfl_guard",
     "xcfl_filing",
     "xcfl_theme",
+    "xcfl_share",
     "xcfl_records",
     "xcfl_sitemap",
     "xcfl_speed",
@@ -134,3 +135,9 @@ XCFL_CACHE_PATH = os.environ.get("XCFL_CACHE_PATH") or os.path.join(HERE, "cache
 XCFL_NAV = [(f"{slug}/", name) for slug, name in XCFL_CATEGORIES.items()]
 XCFL_NAV += [("families/", "最美家庭"), ("studios/", "巧娘工作室"), ("teams/", "志愿服务队")]
 XCFL_HOME_LEAD_CATEGORIES = ["news", "notices"]  # the two wide blocks at the top of the home page
+
+# The public address of the site: Open Graph URLs and the articles' QR codes are
+# absolute. Development builds (SITEURL "") use the production address, so a QR
+# code scanned from a preview opens the published page; publishconf.py sets SITEURL.
+XCFL_PUBLIC_URL = "https://fulian.bjxch.gov.cn"
+XCFL_ACCESSIBILITY_URL = "accessibility/"  # the 无障碍说明 page the toolbar links to

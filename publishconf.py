@@ -6,7 +6,8 @@ import sys
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://fulian.bjxch.gov.cn").rstrip("/")
+SITEURL = os.environ.get("SITEURL", XCFL_PUBLIC_URL).rstrip("/")  # noqa: F405
+XCFL_PUBLIC_URL = SITEURL
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL

@@ -60,3 +60,23 @@ def page(chromium):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """Development build of the sample content (tests/pages.py): every page type,
+    a second category page, pictures and a wide table."""
+    from pages import make_sample_content
+
+    root = tmp_path_factory.mktemp("sample")
+    content = make_sample_content(str(root / "content"))
+    return str(build(content, str(root / "site")))
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    from browser import serve
+
+    server, url = serve(sample_site)
+    yield url
+    server.shutdown()

@@ -3,7 +3,8 @@
 - validates every header (reader.py) and reports through xcfl_problems;
 - gives categories their configured ASCII slugs (工作动态 -> news);
 - checks that slugs are unique and do not take a URL the site needs;
-- adds a table of contents to long articles.
+- adds a table of contents to long articles;
+- turns lone images into figures, sizes images, makes tables scroll (media.py).
 """
 
 import logging
@@ -14,6 +15,8 @@ from pelican.readers import MarkdownReader
 from xcfl_problems import Problem, message, report, source_line
 
 from .anchors import heading_id, toc_entries
+from .imagesize import image_size
+from .media import image_file, improve
 from .prerender import prerender
 from .reader import XcflMarkdownReader
 
@@ -78,6 +81,18 @@ def add_toc(content):
     content.toc = entries if len(entries) >= TOC_MIN_HEADINGS else []
 
 
+def improve_media(content):
+    """Figures, image sizes and scrollable tables in the body; the cover's size."""
+    settings = content.settings
+    root = settings["PATH"]
+    label = settings.get("UI", {}).get("table_label", "表格：{name}")
+    if content._content:
+        content._content = improve(content._content, root, settings["SITEURL"], label)
+    cover = getattr(content, "cover", None)
+    path = image_file(cover, root) if cover else None
+    content.cover_size = image_size(path) if path else None
+
+
 def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(use_reader)
@@ -87,3 +102,4 @@ def register():
     signals.article_generator_pretaxonomy.connect(check_article_slugs)
     signals.page_generator_finalized.connect(check_page_slugs)
     signals.content_object_init.connect(add_toc)
+    signals.content_object_init.connect(improve_media)

@@ -1,4 +1,5 @@
-"""Theme support: asset URLs and the UI strings, given to every template.
+"""Theme support: asset URLs, inline scripts (with their CSP hashes) and the
+UI strings, given to every template.
 
 UI strings live in one file (theme/strings.yaml), not scattered through
 templates, so wording is changed in one place.
@@ -9,7 +10,7 @@ import os
 import yaml
 from pelican import signals
 
-from . import assets
+from . import assets, headers, inline
 
 
 def load_strings(theme_path):
@@ -21,11 +22,14 @@ def configure(pelican):
     settings = pelican.settings
     found = assets.collect(settings["THEME"])
     settings["ASSETS"] = {name: target for name, (target, _) in found.items()}
+    settings["INLINE_SCRIPTS"], settings["ASSET_SCRIPT_HASHES"] = inline.collect(settings["THEME"])
     settings["UI"] = load_strings(settings["THEME"])
 
 
 def write_assets(pelican):
-    assets.write(assets.collect(pelican.settings["THEME"]), pelican.output_path)
+    found = assets.collect(pelican.settings["THEME"])
+    assets.write(found, pelican.output_path)
+    headers.write([target for target, _ in found.values()], pelican.output_path)
 
 
 def register():

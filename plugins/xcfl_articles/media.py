@@ -1,0 +1,93 @@
+"""Post-processing of rendered article HTML: pictures and tables.
+
+- an image alone in a paragraph becomes <figure> with a <figcaption> (its
+  title, else its alt text); every image gets width/height from its file and
+  loading="lazy"; a path written relative to content/ (as the editor guide
+  says) becomes a site URL;
+- a table is wrapped in a focusable, labelled region that scrolls sideways,
+  so a wide table never widens the page and keyboard users can scroll it.
+"""
+
+import os
+import re
+
+from bs4 import BeautifulSoup, NavigableString
+
+from .imagesize import image_size
+
+PLACEHOLDER = re.compile(r"^\{(?:static|attach|filename)\}/?")
+OTHER_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+
+
+def improve(html, content_root, siteurl, table_label):
+    """The HTML with figures, image sizes and scrollable tables."""
+    if "<img" not in html and "<table" not in html:
+        return html  # most articles: no parsing at all
+    soup = BeautifulSoup(html, "html.parser")
+    for image in soup.find_all("img"):
+        _size_image(image, content_root, siteurl)
+    for paragraph in soup.find_all("p"):
+        _make_figure(soup, paragraph)
+    for table in soup.find_all("table"):
+        _wrap_table(soup, table, table_label)
+    return soup.decode(formatter="html5")
+
+
+def image_file(src, content_root):
+    """The file under content/ an image src names, or None (other host, data: URL)."""
+    path = PLACEHOLDER.sub("", src.split("?", 1)[0].split("#", 1)[0])
+    if OTHER_HOST.match(path):
+        return None
+    return os.path.join(content_root, path.lstrip("/"))
+
+
+def _size_image(image, content_root, siteurl):
+    src = image.get("src", "")
+    path = image_file(src, content_root)
+    if path is None:
+        return
+    if not PLACEHOLDER.match(src) and not src.startswith("/"):
+        image["src"] = f"{siteurl}/{src}"  # relative to content/, as editors write it
+    size = image_size(path)
+    if size and not image.get("width"):
+        image["width"], image["height"] = str(size[0]), str(size[1])
+    image["loading"] = "lazy"
+
+
+def _only_child(paragraph):
+    children = [c for c in paragraph.contents
+                if not (isinstance(c, NavigableString) and not c.strip())]
+    if len(children) != 1 or isinstance(children[0], NavigableString):
+        return None
+    child = children[0]
+    if child.name == "img":
+        return child
+    if child.name == "a" and child.find("img") and not child.get_text(strip=True):
+        return child
+    return None
+
+
+def _make_figure(soup, paragraph):
+    child = _only_child(paragraph)
+    if child is None:
+        return
+    image = child if child.name == "img" else child.find("img")
+    figure = soup.new_tag("figure", attrs={"class": "xc-figure"})
+    paragraph.replace_with(figure)
+    figure.append(child)
+    caption = (image.get("title") or image.get("alt") or "").strip()
+    if caption:
+        figcaption = soup.new_tag("figcaption", attrs={"class": "xc-figure__caption"})
+        figcaption.string = caption
+        figure.append(figcaption)
+
+
+def _wrap_table(soup, table, label):
+    caption = table.find("caption")
+    headers = [th.get_text(" ", strip=True) for th in table.find_all("th")[:3]]
+    name = caption.get_text(" ", strip=True) if caption else "、".join(h for h in headers if h)
+    wrapper = soup.new_tag("div", attrs={
+        "class": "xc-table-scroll", "role": "region", "tabindex": "0",
+        "aria-label": label.format(name=name).rstrip("："),
+    })
+    table.wrap(wrapper)

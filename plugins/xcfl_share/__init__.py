@@ -1,0 +1,1 @@
+from .share import register  # noqa: F401
