@@ -1,4 +1,5 @@
-"""Build speed: a writer that reuses unchanged pages of the previous output.
+"""Build speed: a writer that reuses unchanged pages of the previous output,
+and a progress line for long builds.
 
 The cache lives in XCFL_CACHE_PATH (outside the output); XCFL_PREVIOUS_OUTPUT
 names the folder holding the previous build when it is not OUTPUT_PATH
@@ -9,12 +10,28 @@ import logging
 
 from pelican import signals
 
+from .progress import Progress
 from .writer import XcflWriter
 
 logger = logging.getLogger(__name__)
 PREFIX = "xcfl_speed:"
 _writers = []
 last_run = {}  # counts of the last build, for tests and the log
+progress = Progress()
+
+
+def start(pelican):
+    progress.start()
+
+
+def count_articles(generator):
+    settings = generator.settings
+    progress.total = len(generator.get_files(settings["ARTICLE_PATHS"],
+                                             exclude=settings["ARTICLE_EXCLUDES"]))
+
+
+def article_read(generator, **kwargs):
+    progress.article_read()
 
 
 def get_writer(pelican):
@@ -29,6 +46,7 @@ class RememberedWriter(XcflWriter):
 
 
 def page_written(path, context):
+    progress.page_written()
     for writer in _writers:
         writer.page_cache.written(path)
 
@@ -43,6 +61,9 @@ def save_cache(pelican):
 
 
 def register():
+    signals.initialized.connect(start)
+    signals.article_generator_init.connect(count_articles)
+    signals.article_generator_preread.connect(article_read)
     signals.get_writer.connect(get_writer)
     signals.content_written.connect(page_written)
     signals.finalized.connect(save_cache)
