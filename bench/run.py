@@ -262,6 +262,9 @@ def bench_one(args, n, work):
                        bare_out=tree_size(out))
 
     if not args.skip_project and not args.project_missing:
+        # A fresh build cache per row: the first project build is a cold one,
+        # the rebuild then shows what the caches save.
+        os.environ["XCFL_CACHE_PATH"] = os.path.join(work, "project-cache")
         info(f"N={n}: project build")
         out = os.path.join(work, "out-project")
         proj = project_build(args, content, out, work, "project")
