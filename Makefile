@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # make deploy: rsync target, e.g. DEPLOY_TARGET=www@host:/srv/www/ (or a local folder)
 DEPLOY_TARGET ?=
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2  # both cores: the suite builds many real sites
 
 .PHONY: help venv html serve publish check test deploy clean
 

@@ -21,6 +21,15 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 USE_FOLDER_AS_CATEGORY = False
+
+
+def newest_first(article):
+    """Newest first; the slug breaks ties, so same-day articles keep one order
+    (Pelican reads files in an order that changes from run to run)."""
+    return (-article.date.timestamp(), article.slug)
+
+
+ARTICLE_ORDER_BY = newest_first
 DEFAULT_CATEGORY = ""
 ARTICLE_TRANSLATION_ID = None  # one language; duplicate slugs are our own error
 FORMATTED_FIELDS = []  # Summary is plain text (§2), escaped like any other field
@@ -121,6 +130,7 @@ PLUGINS = [
     "xcfl_share",
     "xcfl_records",
     "xcfl_sitemap",
+    "xcfl_search",
     "xcfl_speed",
 ]
 

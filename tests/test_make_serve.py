@@ -16,7 +16,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def fetch(url, timeout=60, expect=None):
+def fetch(url, timeout=180, expect=None):
     """GET url until it answers (and contains `expect`), or fail after timeout seconds."""
     deadline = time.time() + timeout
     while True:

@@ -106,3 +106,19 @@ def test_deploy_without_target_explains_itself(tmp_path):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode != 0
     assert "请设置 DEPLOY_TARGET" in result.stdout + result.stderr
+
+
+def test_articles_of_the_same_date_keep_one_order(tmp_path):
+    """Pelican reads files in hash order, which changes from run to run; listings,
+    prev/next links and feeds must not."""
+    content = tmp_path / "content"
+    for number in range(12):
+        write(str(content / "articles" / f"same-day-{number}.md"), article(title=f"同日消息{number}"))
+    outputs = []
+    for seed in ("1", "2", "3"):
+        output = str(tmp_path / f"out-{seed}")
+        result = run_tool("publish.py", str(content), output, "-s", "publishconf.py",
+                          env={"PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outputs.append(digest_tree(output))
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -63,7 +63,7 @@ def csp_page(chromium, sample_site, sample_url):
     assert len(inline) == 1
     from plugins_hash import csp_hash  # noqa: E402  (tests/plugins_hash.py)
     policy = f"default-src 'self'; script-src 'self' {csp_hash(inline[0].string)}"
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, bypass_csp=False)
 
     def add_policy(route):
         response = route.fetch()

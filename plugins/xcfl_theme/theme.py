@@ -10,7 +10,7 @@ import os
 import yaml
 from pelican import signals
 
-from . import assets, headers, inline
+from . import assets, csp, headers, inline
 
 
 def load_strings(theme_path):
@@ -23,13 +23,15 @@ def configure(pelican):
     found = assets.collect(settings["THEME"])
     settings["ASSETS"] = {name: target for name, (target, _) in found.items()}
     settings["INLINE_SCRIPTS"], settings["ASSET_SCRIPT_HASHES"] = inline.collect(settings["THEME"])
+    settings["CSP_POLICY"] = csp.policy(settings["ASSET_SCRIPT_HASHES"].values())
     settings["UI"] = load_strings(settings["THEME"])
 
 
 def write_assets(pelican):
     found = assets.collect(pelican.settings["THEME"])
     assets.write(found, pelican.output_path)
-    headers.write([target for target, _ in found.values()], pelican.output_path)
+    header_policy = csp.policy(pelican.settings["ASSET_SCRIPT_HASHES"].values(), header=True)
+    headers.write([target for target, _ in found.values()], pelican.output_path, header_policy)
 
 
 def register():
