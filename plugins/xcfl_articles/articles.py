@@ -65,15 +65,6 @@ def check_unique_slugs(contents, reserved=()):
                            message("duplicate-slug", value=content.slug, other=other)))
 
 
-def order_same_date_by_path(generator):
-    """Articles of the same date in file-path order: Pelican lists files from a
-    set, so ties (and with them prev/next links, listings and tag order) would
-    change from run to run, breaking byte-identical builds and the page cache."""
-    if generator.settings["ARTICLE_ORDER_BY"] == "reversed-date":
-        generator.articles.sort(key=relative)
-        generator.articles.sort(key=lambda article: article.date, reverse=True)
-
-
 def check_article_slugs(generator):
     check_unique_slugs(generator.articles + generator.drafts + generator.hidden_articles)
 
@@ -108,7 +99,6 @@ def register():
     signals.article_generator_init.connect(prerender_sources)
     signals.article_generator_context.connect(report_header_problems)
     signals.page_generator_context.connect(report_header_problems)
-    signals.article_generator_pretaxonomy.connect(order_same_date_by_path)
     signals.article_generator_pretaxonomy.connect(check_article_slugs)
     signals.page_generator_finalized.connect(check_page_slugs)
     signals.content_object_init.connect(add_toc)
