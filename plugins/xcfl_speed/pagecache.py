@@ -18,7 +18,7 @@ import jinja2
 import pelican
 
 from .digest import Digester, Uncacheable
-from .templates import referenced_names
+from .templates import forget, referenced_names
 
 FORMAT = 1
 # Where this build writes and keeps caches: no page shows them, and a publish
@@ -59,6 +59,7 @@ class PageCache:
         self.previous = settings.get("XCFL_PREVIOUS_OUTPUT") or output_path
         self.output_path = output_path
         self.path = manifest_file(settings, self.previous)
+        forget()
         self.digester = Digester()
         self.fingerprint = build_fingerprint(settings, self.digester) if self.path else None
         self.old = self._load() if self.fingerprint else {}

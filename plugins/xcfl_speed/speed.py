@@ -20,11 +20,8 @@ last_run = {}  # counts of the last build, for tests and the log
 progress = Progress()
 
 
-def start(pelican):
-    progress.start()
-
-
 def count_articles(generator):
+    progress.start()  # `make serve` runs builds again without `initialized`
     settings = generator.settings
     progress.total = len(generator.get_files(settings["ARTICLE_PATHS"],
                                              exclude=settings["ARTICLE_EXCLUDES"]))
@@ -61,7 +58,6 @@ def save_cache(pelican):
 
 
 def register():
-    signals.initialized.connect(start)
     signals.article_generator_init.connect(count_articles)
     signals.article_generator_preread.connect(article_read)
     signals.get_writer.connect(get_writer)

@@ -3,7 +3,8 @@ includes or imports (Jinja's own static analysis)."""
 
 from jinja2 import meta, nodes
 
-_names = {}
+_names = {}  # template -> names read by it and everything it pulls in
+_own = {}  # template -> (names it reads itself, templates it refers to): parse once
 REFERENCES = (nodes.Extends, nodes.FromImport, nodes.Import, nodes.Include)
 
 
@@ -16,10 +17,13 @@ def referenced_names(environment, name):
 
 def _collect(environment, name, seen):
     seen.add(name)
-    source, _, _ = environment.loader.get_source(environment, name)
-    tree = environment.parse(source)
-    names = set(meta.find_undeclared_variables(tree))
-    for other in _children(environment, tree):
+    if name not in _own:
+        source, _, _ = environment.loader.get_source(environment, name)
+        tree = environment.parse(source)
+        _own[name] = (set(meta.find_undeclared_variables(tree)), _children(environment, tree))
+    names, children = _own[name]
+    names = set(names)
+    for other in children:
         if other not in seen:
             names |= _collect(environment, other, seen)
     return names
@@ -41,3 +45,9 @@ def _children(environment, tree):
             prefix = target.value
         found |= {t for t in environment.list_templates() if t.startswith(prefix)}
     return sorted(found)
+
+
+def forget():
+    """At the start of a build: `make serve` may have changed a template."""
+    _names.clear()
+    _own.clear()
