@@ -131,10 +131,15 @@ PLUGINS = [
     "xcfl_records",
     "xcfl_sitemap",
     "xcfl_search",
+    "xcfl_speed",
 ]
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+# Our own build caches (rendered Markdown, pages of the previous output): outside
+# OUTPUT_PATH, so `make publish` can build into a fresh folder and still reuse them.
+# Everything in it can be deleted at any time; the next build is just slower.
+XCFL_CACHE_PATH = os.environ.get("XCFL_CACHE_PATH") or os.path.join(HERE, "cache")
 
 # Main navigation: (URL, label): the categories, then the data collections.
 XCFL_NAV = [(f"{slug}/", name) for slug, name in XCFL_CATEGORIES.items()]

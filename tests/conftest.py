@@ -8,6 +8,14 @@ sys.path.insert(0, os.path.dirname(__file__))
 from helpers import CONTENT, SITEURL, build  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory):
+    """Builds under test keep their caches apart from the developer's cache/."""
+    folder = str(tmp_path_factory.mktemp("cache"))
+    os.environ["XCFL_CACHE_PATH"] = folder
+    return folder
+
+
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
     """The sample content built as production would: publishconf, absolute URLs."""

@@ -14,10 +14,17 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 
-def build(content, output, settings_file, fatal=""):
-    """Build the site; returns the process exit status."""
+def build(content, output, settings_file, fatal="", previous=None):
+    """Build the site; returns the process exit status.
+
+    `previous`: the folder of the previous build, when `output` is a new one
+    (unchanged pages are taken from it, see plugins/xcfl_speed).
+    """
     init_logging(level=logging.WARNING, fatal=fatal, name="pelican")
-    settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output})
+    override = {"PATH": content, "OUTPUT_PATH": output}
+    if previous:
+        override["XCFL_PREVIOUS_OUTPUT"] = previous
+    settings = read_settings(settings_file, override=override)
     try:
         Pelican(settings).run()
     except Exception as error:

@@ -54,7 +54,7 @@ def main(argv=None):
     # Same file system as the target, so the final rename is atomic.
     staging = tempfile.mkdtemp(prefix=".publish-", dir=parent)
     try:
-        status = build(args.content, staging, args.settings, fatal="warnings")
+        status = build(args.content, staging, args.settings, fatal="warnings", previous=target)
         if status != 0:
             print(f"发布失败：{target} 保持不变。", file=sys.stderr)
             return status

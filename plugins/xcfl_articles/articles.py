@@ -17,6 +17,7 @@ from xcfl_problems import Problem, message, report, source_line
 from .anchors import heading_id, toc_entries
 from .imagesize import image_size
 from .media import image_file, improve
+from .prerender import prerender
 from .reader import XcflMarkdownReader
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,10 @@ def configure(pelican):
         "markdown.extensions.toc", {}
     )
     toc["slugify"] = heading_id
+
+
+def prerender_sources(generator):
+    prerender(generator.settings)
 
 
 def report_header_problems(generator, metadata):
@@ -91,6 +96,7 @@ def improve_media(content):
 def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(use_reader)
+    signals.article_generator_init.connect(prerender_sources)
     signals.article_generator_context.connect(report_header_problems)
     signals.page_generator_context.connect(report_header_problems)
     signals.article_generator_pretaxonomy.connect(check_article_slugs)

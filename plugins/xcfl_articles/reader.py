@@ -8,14 +8,14 @@ run even when Pelican serves the file from its content cache.
 import os
 import re
 
-from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
-from xcfl_guard import find_personal_data, find_unsafe_html
 from xcfl_problems import Problem, message
 
 from .header import decode, parse_header
+from .prerender import rendered
+from .render import converter, render
 from .rules import check_header, default_slug
 
 SUMMARY_LENGTH = 120
@@ -49,7 +49,8 @@ class XcflMarkdownReader(MarkdownReader):
             return skipped([Problem(relative, None, "文件", message(
                 "too-large", size=round(size / 1048576, 1), limit=limit))])
         with open(source_path, "rb") as handle:
-            text, bad_line = decode(handle.read())
+            data = handle.read()
+        text, bad_line = decode(data)
         if text is None:
             return skipped([Problem(relative, bad_line, "文件",
                                     message("not-utf8", line=bad_line))])
@@ -61,26 +62,15 @@ class XcflMarkdownReader(MarkdownReader):
             return skipped(problems)
 
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(text)
-        metadata = self._parse_metadata(getattr(self._md, "Meta", {}))
-        problems = self.safety_problems(relative, text, content, metadata)
+        found = rendered(relative, data) or render(
+            relative, text, self.settings["MARKDOWN"], self.settings["XCFL_PERSONAL_DATA_ALLOW"])
+        content, meta, problems = found
         if problems:
-            return skipped(problems)
+            return skipped(list(problems))
+        self._md = converter(self.settings["MARKDOWN"])  # _parse_metadata needs one
+        metadata = self._parse_metadata({key: list(values) for key, values in meta.items()})
         metadata.setdefault("slug", default_slug(source_path))
         metadata.setdefault("summary", plain_summary(content))
         if "status" in metadata:
             metadata["status"] = metadata["status"].lower()
         return content, metadata
-
-    def safety_problems(self, relative, text, content, metadata):
-        """Active HTML, and personal data on anything that will be published."""
-        problems = [
-            Problem(relative, line, "正文", message("unsafe-html", value=what))
-            for line, what in find_unsafe_html(content, text)
-        ]
-        if metadata.get("status", "").lower() != "draft":
-            allow = self.settings["XCFL_PERSONAL_DATA_ALLOW"]
-            for line, kind, masked in find_personal_data(text, allow):
-                problems.append(Problem(relative, line, "正文", message(f"personal-{kind}", value=masked)))
-        return problems

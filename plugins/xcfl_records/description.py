@@ -23,11 +23,21 @@ class DropUnsafeUrls(Treeprocessor):
                     del element.attrib[attribute]
 
 
-def render(text):
-    if not text:
-        return Markup("")
+def _converter():
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html5")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(DropUnsafeUrls(md), "drop-unsafe-urls", 0)
+    return md
+
+
+_md = []  # one converter, reset between records: building one costs more than a conversion
+
+
+def render(text):
+    if not text:
+        return Markup("")
+    if not _md:
+        _md.append(_converter())
+    md = _md[0].reset()
     return Markup(md.convert(text))  # noqa: S704 - raw HTML is disabled above

@@ -1,0 +1,149 @@
+"""Render every Markdown source before Pelican's serial read loop.
+
+Pelican reads files one at a time, and converting Markdown is most of that
+time. The conversion is a pure function of the text (render.py), so before the
+loop every article and page source is hashed: a text converted by an earlier
+build comes from the cache folder, the others are converted by forked worker
+processes, one per core. The reader takes the result for the file's exact
+bytes (or converts the file itself). Header checks are never cached.
+"""
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+import sys
+
+import markdown
+
+from .header import decode
+from .render import render
+
+FORMAT = 1
+MIN_FOR_POOL = 64  # below this, forking costs more than it saves
+_results = {}  # relative path -> (sha1 of the bytes, (html, meta, problems))
+_job = {}  # what forked workers need, set before the pool starts
+
+
+def sources(settings):
+    """Relative paths of the Markdown files under ARTICLE_PATHS and PAGE_PATHS."""
+    root = settings["PATH"]
+    found = set()
+    for top in settings["ARTICLE_PATHS"] + settings["PAGE_PATHS"]:
+        for folder, _, names in os.walk(os.path.join(root, top), followlinks=True):
+            for name in names:
+                if name.rsplit(".", 1)[-1] in ("md", "markdown", "mkd", "mdown"):
+                    found.add(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/"))
+    return sorted(found)
+
+
+def stable_repr(value):
+    """repr without memory addresses: functions by their qualified name."""
+    if callable(value):
+        return f"{value.__module__}.{value.__qualname__}"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{k!r}:{stable_repr(v)}" for k, v in sorted(value.items())) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(stable_repr(v) for v in value) + "]"
+    return repr(value)
+
+
+def fingerprint(settings):
+    """Changes whenever a cached result could: the settings, and the code that renders."""
+    digest = hashlib.sha256(f"{FORMAT} {markdown.__version__} {sys.version}".encode())
+    digest.update(stable_repr(settings["MARKDOWN"]).encode())
+    digest.update(repr(list(settings["XCFL_PERSONAL_DATA_ALLOW"])).encode())
+    plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for package in ("xcfl_articles", "xcfl_guard", "xcfl_problems"):
+        folder = os.path.join(plugins, package)
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), "rb") as handle:
+                    digest.update(handle.read())
+    return digest.hexdigest()
+
+
+def cache_file(settings):
+    folder = settings.get("XCFL_CACHE_PATH")
+    if not folder:
+        return None
+    root = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
+    return os.path.join(folder, f"markdown-{root}.pickle")
+
+
+def load_cache(path, stamp):
+    try:
+        with open(path, "rb") as handle:
+            found_stamp, entries = pickle.load(handle)
+    except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
+        return {}
+    return entries if found_stamp == stamp else {}
+
+
+def save_cache(path, stamp, entries):
+    """Atomically: parallel builds of the same content may share the folder."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    partial = f"{path}.{os.getpid()}.tmp"
+    with open(partial, "wb") as handle:
+        pickle.dump((stamp, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)
+
+
+def render_file(relative):
+    """Worker: the rendered file, or None when it is not UTF-8 (the reader reports that)."""
+    with open(os.path.join(_job["root"], relative), "rb") as handle:
+        text, _ = decode(handle.read())
+    if text is None:
+        return None
+    return render(relative, text, _job["markdown"], _job["allow"])
+
+
+def workers():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def render_all(relatives):
+    if len(relatives) < MIN_FOR_POOL or workers() < 2 or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        return [render_file(relative) for relative in relatives]
+    with multiprocessing.get_context("fork").Pool(workers()) as pool:
+        return pool.map(render_file, relatives, chunksize=32)
+
+
+def prerender(settings):
+    _results.clear()
+    root = settings["PATH"]
+    stamp = fingerprint(settings)
+    path = cache_file(settings)
+    cached = load_cache(path, stamp) if path else {}
+    limit = settings["XCFL_MAX_FILE_MB"] * 1024 * 1024
+    todo = []
+    for relative in sources(settings):
+        with open(os.path.join(root, relative), "rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            continue  # the reader reports it; never convert it
+        sha = hashlib.sha1(data).hexdigest()
+        hit = cached.get(relative)
+        if hit and hit[0] == sha:
+            _results[relative] = hit
+        else:
+            todo.append((relative, sha))
+    _job.update(root=root, markdown=settings["MARKDOWN"],
+                allow=settings["XCFL_PERSONAL_DATA_ALLOW"])
+    for (relative, sha), result in zip(todo, render_all([r for r, _ in todo])):
+        if result is not None:
+            _results[relative] = (sha, result)
+    if path and (todo or len(cached) != len(_results)):
+        save_cache(path, stamp, dict(_results))
+
+
+def rendered(relative, data):
+    """The prerendered (html, meta, problems) of these exact bytes, or None."""
+    hit = _results.get(relative)
+    if hit and hit[0] == hashlib.sha1(data).hexdigest():
+        return hit[1]
+    return None

@@ -1,0 +1,1 @@
+from .speed import register  # noqa: F401

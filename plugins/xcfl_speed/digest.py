@@ -1,0 +1,74 @@
+"""A stable digest of what a template can see, to key cached pages.
+
+Generic on purpose: a page is keyed by everything reachable from the values
+its templates name, so a new attribute or template variable is covered
+without a list to keep up to date. Objects are followed through their
+attributes two levels deep (an article, its neighbours and records, their
+names and URLs): deeper than that only an object's identity counts, which is
+what a page shows of things three links away (an article card's street).
+Anything that cannot be digested stably (a repr with a memory address) makes
+the page uncacheable: it is rendered again, never served stale.
+"""
+
+import datetime
+import hashlib
+import re
+
+SKIPPED = {"settings", "_context", "context"}  # the site settings: in the build fingerprint
+IDENTITY = ("url", "save_as", "id", "name", "title", "slug")
+MAX_DEPTH = 2
+ADDRESS = re.compile(r" at 0x[0-9a-f]+", re.I)
+
+
+class Uncacheable(Exception):
+    pass
+
+
+class Digester:
+    """Digests of values, memoized for one build's output phase (values do not
+    change while pages are written)."""
+
+    def __init__(self):
+        self._memo = {}
+        self._keep = []  # memo keys are ids: keep the objects alive
+
+    def __call__(self, value, depth=0):
+        if value is None or isinstance(value, (bool, int, float)):
+            return repr(value)
+        if isinstance(value, str):  # also Markup
+            return "s" + hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()
+        if isinstance(value, (datetime.date, datetime.time)):
+            return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)}"
+        key = (id(value), depth)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._digest(value, depth)
+            self._keep.append(value)
+        return found
+
+    def _digest(self, value, depth):
+        parts = [type(value).__qualname__]
+        if isinstance(value, dict):
+            parts += [f"{self(k, depth)}={self(v, depth)}" for k, v in value.items()
+                      if k not in SKIPPED]
+        elif isinstance(value, (list, tuple)):
+            parts += [self(item, depth) for item in value]
+        elif isinstance(value, (set, frozenset)):
+            parts += sorted(self(item, depth) for item in value)
+        elif callable(value) and hasattr(value, "__qualname__"):
+            parts.append(f"{getattr(value, '__module__', '')}.{value.__qualname__}")
+        elif hasattr(value, "__dict__"):
+            parts += self._object(value, depth)
+        else:
+            text = repr(value)
+            if ADDRESS.search(text):
+                raise Uncacheable(type(value).__qualname__)
+            parts.append(text)
+        return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+    def _object(self, value, depth):
+        if depth >= MAX_DEPTH:
+            return [f"{name}={self(getattr(value, name, None), depth)}" for name in IDENTITY
+                    if isinstance(getattr(value, name, None), (str, int, type(None)))]
+        return [f"{name}={self(item, depth + 1)}" for name, item in vars(value).items()
+                if name not in SKIPPED]

@@ -1,0 +1,135 @@
+"""Pages whose inputs did not change are copied from the previous output.
+
+Each page is keyed by the build fingerprint (templates, plugin code, settings,
+versions) and a digest of every context value its templates read (digest.py,
+templates.py). The key of every written page is kept in the cache folder with
+the file's size, modification time and inode; a later build finding the same
+key, and the previous file untouched, takes that file's text instead of
+rendering the template. Pelican then writes and announces the page as usual,
+so the sitemap and the search index see every page.
+"""
+
+import hashlib
+import os
+import pickle
+import sys
+
+import jinja2
+import pelican
+
+from .digest import Digester, Uncacheable
+from .templates import forget, referenced_names
+
+FORMAT = 1
+# Where this build writes and keeps caches: no page shows them, and a publish
+# build's staging folder has a new name every time.
+NOT_SHOWN = {"OUTPUT_PATH", "XCFL_CACHE_PATH", "XCFL_PREVIOUS_OUTPUT", "CACHE_PATH"}
+
+
+def build_fingerprint(settings, digester):
+    """Everything that every page depends on, apart from the values it reads."""
+    digest = hashlib.sha256(f"{FORMAT} {sys.version} {pelican.__version__} "
+                            f"{jinja2.__version__}".encode())
+    plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for top in [settings["THEME"], plugins]:
+        for folder, folders, names in os.walk(top):
+            folders.sort()
+            for name in sorted(names):
+                if name.endswith((".py", ".html", ".yaml", ".css", ".js", ".svg")):
+                    with open(os.path.join(folder, name), "rb") as handle:
+                        digest.update(name.encode() + b"\0" + handle.read())
+    try:
+        digest.update(digester({k: v for k, v in settings.items()
+                                if k.isupper() and k not in NOT_SHOWN}).encode())
+    except Uncacheable:
+        return None
+    return digest.hexdigest()
+
+
+def manifest_file(settings, previous):
+    folder = settings.get("XCFL_CACHE_PATH")
+    if not folder:
+        return None
+    name = hashlib.sha256(os.path.abspath(previous).encode()).hexdigest()[:16]
+    return os.path.join(folder, f"pages-{name}.pickle")
+
+
+class PageCache:
+    def __init__(self, settings, output_path):
+        self.previous = settings.get("XCFL_PREVIOUS_OUTPUT") or output_path
+        self.output_path = output_path
+        self.path = manifest_file(settings, self.previous)
+        forget()
+        self.digester = Digester()
+        self.fingerprint = build_fingerprint(settings, self.digester) if self.path else None
+        self.old = self._load() if self.fingerprint else {}
+        self.new = {}  # relative name -> (key, stat) of pages written in this build
+        self.pending = {}  # absolute path -> (relative name, key), until written
+        self.hits = self.misses = 0
+
+    def _load(self):
+        try:
+            with open(self.path, "rb") as handle:
+                fingerprint, entries = pickle.load(handle)
+        except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
+            return {}
+        return entries if fingerprint == self.fingerprint else {}
+
+    def key(self, template, localcontext):
+        if not self.fingerprint:
+            return None
+        names = sorted(referenced_names(template.environment, template.name))
+        parts = [template.name, localcontext.get("output_file", "")]
+        try:
+            parts += [f"{n}={self.digester(localcontext.get(n))}" for n in names]
+        except Uncacheable:
+            return None
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def render(self, template, localcontext):
+        """The page's text: from the previous output when its key matches."""
+        name = localcontext["output_file"]
+        key = self.key(template, localcontext)
+        text = self._previous_text(name, key) if key else None
+        if text is None:
+            self.misses += 1
+            text = template.render(localcontext)
+        else:
+            self.hits += 1
+        if key:
+            self.pending[os.path.abspath(os.path.join(self.output_path, name))] = (name, key)
+        return text
+
+    def _previous_text(self, name, key):
+        entry = self.old.get(name)
+        if not entry or entry[0] != key:
+            return None
+        path = os.path.join(self.previous, name)
+        try:
+            if stat_of(path) != entry[1]:
+                return None  # changed since we wrote it
+            with open(path, encoding="utf-8", newline="") as handle:
+                return handle.read()
+        except OSError:
+            return None
+
+    def written(self, path):
+        """After Pelican wrote a page: remember its key with the file as written."""
+        found = self.pending.pop(os.path.abspath(path), None)
+        if found:
+            name, key = found
+            self.new[name] = (key, stat_of(path))
+
+    def save(self):
+        if not self.path or not self.fingerprint:
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        partial = f"{self.path}.{os.getpid()}.tmp"
+        with open(partial, "wb") as handle:
+            pickle.dump((self.fingerprint, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self.path)
+
+
+def stat_of(path):
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ino

@@ -1,0 +1,65 @@
+"""Build speed: a writer that reuses unchanged pages of the previous output,
+and a progress line for long builds.
+
+The cache lives in XCFL_CACHE_PATH (outside the output); XCFL_PREVIOUS_OUTPUT
+names the folder holding the previous build when it is not OUTPUT_PATH
+(`make publish` builds into a fresh staging folder beside it).
+"""
+
+import logging
+
+from pelican import signals
+
+from .progress import Progress
+from .writer import XcflWriter
+
+logger = logging.getLogger(__name__)
+PREFIX = "xcfl_speed:"
+_writers = []
+last_run = {}  # counts of the last build, for tests and the log
+progress = Progress()
+
+
+def count_articles(generator):
+    progress.start()  # `make serve` runs builds again without `initialized`
+    settings = generator.settings
+    progress.total = len(generator.get_files(settings["ARTICLE_PATHS"],
+                                             exclude=settings["ARTICLE_EXCLUDES"]))
+
+
+def article_read(generator, **kwargs):
+    progress.article_read()
+
+
+def get_writer(pelican):
+    _writers.clear()
+    return RememberedWriter
+
+
+class RememberedWriter(XcflWriter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _writers.append(self)
+
+
+def page_written(path, context):
+    progress.page_written()
+    for writer in _writers:
+        writer.page_cache.written(path)
+
+
+def save_cache(pelican):
+    for writer in _writers:
+        cache = writer.page_cache
+        cache.save()
+        last_run.update(reused=cache.hits, rendered=cache.misses)
+        logger.info("%s %d pages reused, %d rendered", PREFIX, cache.hits, cache.misses)
+    _writers.clear()
+
+
+def register():
+    signals.article_generator_init.connect(count_articles)
+    signals.article_generator_preread.connect(article_read)
+    signals.get_writer.connect(get_writer)
+    signals.content_written.connect(page_written)
+    signals.finalized.connect(save_cache)

@@ -1,0 +1,66 @@
+"""Build caches (rendered Markdown, unchanged pages) never change what is built."""
+
+import os
+import sys
+
+from helpers import CONTENT, ROOT, SITEURL, copy_content, run_tool, write
+from test_publish import digest_tree
+
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+EDITED = "articles/2019-05-15-family-day-lecture.md"
+
+
+def publish_in_process(content, output):
+    """make publish, in this process, so the cache's counts can be read."""
+    import publish
+    from xcfl_speed import speed
+
+    assert publish.main([content, output, "-s", os.path.join(ROOT, "publishconf.py")]) == 0
+    return dict(speed.last_run)
+
+
+def edit(content):
+    """Change an article's title and body (its neighbours, listings, tags and the
+    records it names show the title) and a record's name (articles show it)."""
+    path = os.path.join(content, EDITED)
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    text = text.replace("Title: ", "Title: 改过的标题 ", 1) + "\n补充一段新的正文。\n"
+    write(path, text)
+    record = os.path.join(content, "data", "families", "li-family-yuetan.yaml")
+    with open(record, encoding="utf-8") as handle:
+        data = handle.read()
+    write(record, data.replace("name: ", "name: 改名 ", 1))
+
+
+def test_cached_rebuild_equals_clean_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITEURL", SITEURL)
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    content = copy_content(str(tmp_path / "content"))
+    site = str(tmp_path / "site")
+    first = publish_in_process(content, site)
+    assert first["reused"] == 0
+
+    edit(content)
+    again = publish_in_process(content, site)
+    assert again["reused"] > 0 and again["rendered"] > 0, again
+
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "fresh-cache"))
+    clean = str(tmp_path / "clean")
+    assert publish_in_process(content, clean)["reused"] == 0
+    assert digest_tree(site) == digest_tree(clean)
+
+
+def test_problems_are_reported_on_every_run_from_the_cache(tmp_path):
+    content = copy_content(str(tmp_path / "content"), CONTENT)
+    path = os.path.join(content, "articles", "2024-05-05-broken.md")
+    write(path, "Title: 坏文章\nDate: 2024-05-05\nCategory: 工作动态\n\n"
+                "<script>alert(1)</script>\n\n联系电话 13812345678。\n")
+    output = str(tmp_path / "site")
+    runs = [run_tool("build.py", content, output, "-s", "pelicanconf.py") for _ in range(2)]
+    for result in runs:
+        assert result.returncode == 1
+        assert "articles/2024-05-05-broken.md:5: 正文:" in result.stderr
+        assert "articles/2024-05-05-broken.md:7: 正文:" in result.stderr
