@@ -297,6 +297,10 @@ def test_filters_are_labelled_counted_and_shared_in_the_address(page, site_url):
             "/families/wang-family-desheng/", "/teams/desheng-falv/"} <= expected
     page.goto(site_url + "/search/?q=" + quote("家庭"))
     wait_for_results(page)
+    # the filter files load when the reader turns to the filters; then the options count
+    page.focus("#search-filter-type")
+    page.wait_for_function("() => document.querySelectorAll('#search-filter-street option').length > 1",
+                           timeout=WAIT_MS)
     options = page.eval_on_selector_all("#search-filter-type option", "els => els.map(e => e.textContent)")
     assert options[0] == "全部" and any(o.startswith("新闻（") for o in options)
     street = page.eval_on_selector_all("#search-filter-street option", "els => els.map(e => e.textContent)")
@@ -311,6 +315,30 @@ def test_filters_are_labelled_counted_and_shared_in_the_address(page, site_url):
     wait_for_results(page)
     assert page.input_value("#search-filter-street") == "德胜街道"
     assert set(result_links(page)) == expected
+
+
+def test_a_first_query_loads_no_filter_file_until_the_filters_are_used(chromium, site_url):
+    context = chromium.new_context()
+    tab = context.new_page()
+    loaded = []
+    tab.on("request", lambda request: loaded.append(request.url))
+    tab.goto(site_url + "/search/?q=" + quote("巧娘"))
+    wait_for_results(tab)
+    tab.wait_for_load_state("networkidle")
+    assert not [url for url in loaded if url.endswith(".pf_filter")]
+    assert tab.eval_on_selector_all("#search-filter-type option", "els => els.length") == 1  # 全部
+    tab.hover("#search-filter-street")
+    tab.wait_for_function("() => document.querySelectorAll('#search-filter-type option').length > 1",
+                          timeout=WAIT_MS)
+    assert [url for url in loaded if url.endswith(".pf_filter")]
+    context.close()
+
+
+def test_a_filter_in_the_address_loads_the_filters_at_once(page, site_url):
+    page.goto(site_url + "/search/?q=" + quote("家庭") + "&street=" + quote("德胜街道"))
+    wait_for_results(page)
+    street = page.eval_on_selector_all("#search-filter-street option", "els => els.map(e => e.textContent)")
+    assert any(option.startswith("德胜街道（") for option in street), street
 
 
 def test_more_results_on_request(page, site_url):

@@ -24,6 +24,11 @@ const more = document.getElementById("search-more");
 let pagefind = null;
 let shown = [];     // result handles of the current search, not yet all displayed
 let latest = 0;     // number of the latest search, so a slow older one never wins
+// The filter files (every page's type and street) load only when the reader turns
+// to the filters, or the address chose one: not for a first query (docs/search.md).
+// Until then the options are 全部 and the chosen value, without counts.
+let filtersLoaded = null; // the loading, once started
+let filtersReady = false;
 
 // A term as a phrase of title characters: 陈志刚家庭 -> "陈 志 刚 家 庭" (the characters
 // at consecutive positions); null for a term without two neighbouring Han characters
@@ -247,7 +252,7 @@ async function run({ immediately = false } = {}) {
   if (!query && Object.keys(filters).length === 0) {
     clearResults();
     status.textContent = text.textPrompt;
-    showFilterOptions(await pagefind.filters());
+    showFilterOptions(filtersReady ? await pagefind.filters() : {});
     return;
   }
   status.textContent = text.textLoading;
@@ -255,16 +260,36 @@ async function run({ immediately = false } = {}) {
     await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
     if (number !== latest) return; // the reader typed on
   }
+  const counting = filtersReady; // the search's counts are complete
   const search = await find(query, filters);
   if (number !== latest) return; // a newer search took over
   clearResults();
   shown = search.results.slice();
-  showFilterOptions(query ? search.filters : await pagefind.filters());
+  if (counting) showFilterOptions(query ? search.filters : await pagefind.filters());
+  else if (filtersReady) await recount(number);
+  else showFilterOptions({});
   await showMore();
   if (number !== latest) return;
   const n = search.results.length;
   if (n === 0) status.textContent = text.textNone;
   else status.textContent = fill(query ? text.textCountQuery : text.textCount, { q: query, n });
+}
+
+// Load the filter files once, then count the options of the search shown.
+function loadFilters() {
+  if (!filtersLoaded) {
+    filtersLoaded = pagefind.filters().then(() => {
+      filtersReady = true;
+      return recount(latest);
+    });
+  }
+  return filtersLoaded;
+}
+
+async function recount(number) {
+  const query = input.value.trim();
+  const counts = query ? (await find(query, chosenFilters())).filters : await pagefind.filters();
+  if (number === latest) showFilterOptions(counts);
 }
 
 function failed(error) {
@@ -282,17 +307,22 @@ async function start() {
     // searching this site's index on the main thread takes milliseconds.
     // The excerpt is counted in indexed words (dictionary words of the body).
     await pagefind.options({ excerptLength: 60, noWorker: true });
-    await pagefind.filters(); // loads the filter files: results then carry counts
+    if (Object.keys(chosenFilters()).length > 0) await loadFilters();
     // The site's search, for the tests (tests/test_search_browser.py) and the console.
-    window.xcfl = { find };
+    window.xcfl = { find, loadFilters };
     await run({ immediately: true });
   } catch (error) {
     failed(error);
     return;
   }
   input.addEventListener("input", () => run().catch(failed));
+  // Before a select opens: the pointer on the filters, or focus (keyboard, touch).
+  const filterBox = selects[0].closest("fieldset");
+  for (const event of ["pointerover", "focusin"]) {
+    filterBox.addEventListener(event, () => loadFilters().catch(failed), { once: true });
+  }
   for (const select of selects) {
-    select.addEventListener("change", () => run({ immediately: true }).catch(failed));
+    select.addEventListener("change", () => loadFilters().then(() => run({ immediately: true })).catch(failed));
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
