@@ -21,8 +21,9 @@ import re
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 BETWEEN_HAN = re.compile(f"(?<=[{HAN}])(?=[{HAN}])")
 SEPARATOR = "\u200b"
-# The element whose text is cut: text only inside (a title, escaped by Jinja).
-CUT_ELEMENT = re.compile(r"(<(\w+)\b[^>]*\sdata-xcfl-chars(?=[\s=>])[^>]*>)([^<]*)(</\2>)", re.S)
+# The text of an element marked data-xcfl-chars: text only (a title, escaped by
+# Jinja), up to the next tag. Found from the attribute: fast on long pages.
+CUT_TEXT = re.compile(r"(\sdata-xcfl-chars(?=[\s=>])[^>]*>)([^<]*)")
 
 
 def split_han(text):
@@ -31,19 +32,21 @@ def split_han(text):
 
 def split_han_text(html):
     """The page with the text of its data-xcfl-chars elements cut into characters."""
-    return CUT_ELEMENT.sub(lambda m: m.group(1) + split_han(m.group(3)) + m.group(4), html)
+    return CUT_TEXT.sub(lambda m: m.group(1) + split_han(m.group(2)), html)
 
 
-BODY_START = re.compile(r"<(\w+)\b[^>]*\sdata-pagefind-body(?=[\s=>/])[^>]*>")
+BODY_ATTRIBUTE = re.compile(r"\sdata-pagefind-body(?=[\s=>/])")
+START_TAG = re.compile(r"<(\w+)\b[^>]*>")
 TAG_TEXT = re.compile(r"<[^>]*>")
 FILTER_VALUE = re.compile(r'data-pagefind-filter="([^"]+)"[^>]*>([^<]+)<')
 
 
 def body_span(html):
     """(start, end) of the inside of the data-pagefind-body element, or None."""
-    start = BODY_START.search(html)
-    if not start:
+    attribute = BODY_ATTRIBUTE.search(html)
+    if not attribute:
         return None
+    start = START_TAG.match(html, html.rfind("<", 0, attribute.start()))
     same = re.compile(rf"<(/?){start.group(1)}\b[^>]*>")
     depth = 1
     for tag in same.finditer(html, start.end()):
