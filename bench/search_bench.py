@@ -28,6 +28,10 @@ import run  # noqa: E402
 
 INDEXED = re.compile(r"xcfl_search: indexed (\d+) pages in ([\d.]+) s")
 FIRST_QUERY = "妇女"
+# What the first query's bytes are (printed by part, gzip KB and file count).
+PARTS = [("pagefind.js", r"/pagefind\.js$"), ("wasm", r"\.pagefind$"),
+         ("entry+meta", r"pagefind-entry\.json|\.pf_meta$"), ("filters", r"\.pf_filter$"),
+         ("index chunks", r"\.pf_index$"), ("fragments", r"\.pf_fragment$")]
 
 
 def free_port():
@@ -77,9 +81,16 @@ def first_query_bytes(output, port):
         server.shutdown()
     served = sum(len(body) for body in bodies.values())
     # .pf_* files are gzip already; text files would be gzipped by a real server
-    wire = sum(len(body) if re.search(r"\.(pf_\w+|pagefind|png)$", url) else len(gzip.compress(body))
-               for url, body in bodies.items())
-    return served, wire, len(bodies)
+    sent = {url: len(body) if re.search(r"\.(pf_\w+|pagefind|png)$", url) else len(gzip.compress(body))
+            for url, body in bodies.items()}
+    parts = {}
+    for url, size in sent.items():
+        part = next((name for name, pattern in PARTS if re.search(pattern, url)), "page, css, js")
+        count, total = parts.get(part, (0, 0))
+        parts[part] = (count + 1, total + size)
+    run.info("first query, gzip KB by part: " + ", ".join(
+        f"{name} {total / 1024:.0f} ({count})" for name, (count, total) in sorted(parts.items())))
+    return served, sum(sent.values()), len(bodies)
 
 
 def bench_one(args, n, work):

@@ -27,7 +27,7 @@ import time
 from pelican import signals
 
 from .canonical import canonicalize
-from .segment import split_han_text
+from .segment import filter_values, split_han_text, with_mentioned_names
 from .service import ExtendedPagefindService
 
 logger = logging.getLogger(__name__)
@@ -41,6 +41,10 @@ DEFAULTS = {
     "XCFL_SEARCH_OUTPUT_DIR": "pagefind",
     # Never content, even inside data-pagefind-body (a record's pagination, a TOC).
     "XCFL_SEARCH_EXCLUDE_SELECTORS": ["nav"],
+    # Filters whose values are names (filter: the suffix their short form drops):
+    # a page whose body text names one (牛街, 牛街街道) has it indexed as characters
+    # too (segment.py), since dictionary words cut names unpredictably.
+    "XCFL_SEARCH_NAME_FILTERS": {"街道": "街道"},
 }
 # Pagefind writes its ready-made UIs too; our own small UI uses none of them.
 UNUSED_FILES = re.compile(r"^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$")
@@ -77,20 +81,37 @@ def remember_written(path, context):
         _written.append(os.path.abspath(path))
 
 
-def indexable_pages(output_path, siteurl, paths):
+def indexable_pages(output_path, siteurl, paths, name_filters=None):
     """(url, html for Pagefind) of the written pages that have a data-pagefind-body
-    element, by URL; the HTML's Han text is cut into characters (segment.py)."""
+    element, by URL; with the names their body text holds, and the Han text of the
+    title copy and of those names cut into characters (segment.py)."""
     pages = []
     for path in set(paths):
         relative = os.path.relpath(path, output_path).replace(os.sep, "/")
         if relative.startswith("../"):
             continue
         pages.append((page_url(siteurl, relative), path))
-    for url, path in sorted(pages):
+    pages.sort()
+    name_filters = name_filters or {}
+    names = set()
+    if name_filters:  # a first pass: the names are the filter values of all pages
+        for _, html in read_indexed(pages):
+            for name, value in filter_values(html, name_filters):
+                names.add(value)
+                suffix = name_filters[name]
+                if suffix and value.endswith(suffix) and len(value) > len(suffix):
+                    names.add(value[: -len(suffix)])
+    names = sorted(names)
+    for url, html in read_indexed(pages):
+        yield url, split_han_text(with_mentioned_names(html, names))
+
+
+def read_indexed(pages):
+    for url, path in pages:
         with open(path, "rb") as handle:
             data = handle.read()
         if INDEXED_PAGE.search(data):
-            yield url, split_han_text(data.decode("utf-8"))
+            yield url, data.decode("utf-8")
 
 
 def pagefind_config(settings):
@@ -162,7 +183,7 @@ def write_index(pelican):
     staging = target + ".new"
     if os.path.exists(staging):
         shutil.rmtree(staging)
-    pages = indexable_pages(output, settings["SITEURL"], _written)
+    pages = indexable_pages(output, settings["SITEURL"], _written, settings["XCFL_SEARCH_NAME_FILTERS"])
     try:
         count = asyncio.run(build_index(pagefind_config(settings), pages, staging))
         canonicalize(staging, settings["XCFL_SEARCH_LANGUAGE"])

@@ -5,9 +5,9 @@
 
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 250;
-// The index holds one word per Han character (plugins/xcfl_search/segment.py
-// parts them with zero-width spaces; HAN lists the same ranges). A query is parted
-// the same way and each of its terms is asked for as a phrase.
+// The index holds the body as Pagefind's indexer segments it (dictionary words) and
+// the title one word per Han character (plugins/xcfl_search/segment.py parts them
+// with zero-width spaces; HAN lists the same ranges). find() asks for both.
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
 const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, "gu");
 const SEPARATORS = /\u200b/g;
@@ -24,46 +24,105 @@ const more = document.getElementById("search-more");
 let pagefind = null;
 let shown = [];     // result handles of the current search, not yet all displayed
 let latest = 0;     // number of the latest search, so a slow older one never wins
+// The filter files (every page's type and street) load only when the reader turns
+// to the filters, or the address chose one: not for a first query (docs/search.md).
+// Until then the options are 全部 and the chosen value, without counts.
+let filtersLoaded = null; // the loading, once started
+let filtersReady = false;
 
-// Query terms as Pagefind is asked for them: 陈志刚家庭 -> "陈 志 刚 家 庭" (a phrase:
-// the characters at consecutive positions); a term of one word as it is.
-function termQuery(term) {
+// A term as a phrase of title characters: 陈志刚家庭 -> "陈 志 刚 家 庭" (the characters
+// at consecutive positions); null for a term without two neighbouring Han characters
+// (its word search says it all).
+function phraseQuery(term) {
   const parted = term.replace(BETWEEN_HAN, " ");
-  return parted === term ? term : `"${parted}"`;
+  return parted === term ? null : `"${parted}"`;
 }
 
-// What the site finds for a query: the pages that hold every term of it (a term's
-// characters next to each other). When no page does, the pages that hold all the
-// characters anywhere, so a reader still gets something. Returns
-// { results, filters } like a Pagefind search; results are Pagefind's handles.
+const ids = (search) => new Set(search.results.map((result) => result.id));
+
+// What the site finds for a query (docs/search.md, "How Chinese matches"): the pages
+// where every term is found, either as Pagefind's words (the body as its indexer
+// segmented it, the query as the browser's Intl.Segmenter does) or as a run of
+// characters of the title. Pages whose title holds every term come first (ranked by
+// a search of all the characters: a title match weighs most), then the word matches
+// in Pagefind's order. When no page has every term, the pages holding all the
+// characters anywhere. Returns { results, filters } like a Pagefind search.
 async function find(query, filters) {
   const options = { filters };
   const terms = query.trim().replace(/^"(.*)"$/, "$1").split(/\s+/).filter(Boolean);
   if (terms.length === 0) return pagefind.search(null, options);
+  const search = (words) => (words === null ? null : pagefind.search(words, options));
   const loose = terms.map((term) => term.replace(BETWEEN_HAN, " ")).join(" ");
-  if (terms.length === 1) {
-    // The phrase search finds the right pages but does not rank them (they come in
-    // index order); the loose search ranks them (a title match weighs most).
-    const [phrase, ranked] = await Promise.all(
-      [pagefind.search(termQuery(terms[0]), options), pagefind.search(loose, options)]);
-    if (phrase.results.length === 0) return ranked;
-    const ids = new Set(phrase.results.map((result) => result.id));
-    return { ...phrase, results: ranked.results.filter((result) => ids.has(result.id)) };
+  const [native, ranked, ...perTerm] = await Promise.all([
+    search(terms.join(" ")), search(loose),
+    ...terms.flatMap((term) => [terms.length > 1 ? search(term) : null, search(phraseQuery(term))]),
+  ]);
+  const words = [], titles = [];
+  for (let i = 0; i < terms.length; i += 1) {
+    words.push(perTerm[2 * i] || native);
+    titles.push(perTerm[2 * i + 1]);
   }
-  const [all, ...each] = await Promise.all(
-    [pagefind.search(loose, options), ...terms.map((term) => pagefind.search(termQuery(term), options))]);
-  const found = each.map((search) => new Set(search.results.map((result) => result.id)));
-  const results = all.results.filter((result) => found.every((ids) => ids.has(result.id)));
-  if (results.length === 0) return all;
-  // Counts per filter value: at most those of the most selective term (an upper bound).
-  const counts = {};
-  for (const [name, values] of Object.entries(all.filters)) {
-    counts[name] = {};
-    for (const value of Object.keys(values)) {
-      counts[name][value] = Math.min(...each.map((search) => search.filters[name]?.[value] ?? 0));
+  // a term is found on a page by its words or as a run of title characters
+  const found = terms.map((term, i) => new Set([...ids(words[i]), ...(titles[i] ? ids(titles[i]) : [])]));
+  const every = (id) => found.every((pages) => pages.has(id));
+  const handles = new Map();
+  for (const one of [native, ranked, ...perTerm]) {
+    for (const result of one?.results || []) if (!handles.has(result.id)) handles.set(result.id, result);
+  }
+  const inTitles = titles.filter(Boolean).map(ids);
+  const order = [];
+  if (inTitles.length > 0) {
+    for (const result of ranked.results) {
+      if (every(result.id) && inTitles.every((pages) => pages.has(result.id))) order.push(result.id);
     }
   }
-  return { results, filters: counts };
+  for (const one of [native, ...words, ...titles]) {
+    for (const result of one?.results || []) if (every(result.id)) order.push(result.id);
+  }
+  const results = [...new Set(order)].map((id) => handles.get(id));
+  if (results.length === 0) return ranked;
+  return { results, filters: await counts(terms, words, titles) };
+}
+
+// Filter counts of find's results. One term: the word search's counts, plus the
+// pages only its title search found (their fragments tell their filter values; up
+// to a page of them, else the larger of the two counts: a lower bound). Several
+// terms: per value, the smallest count among the terms (an upper bound).
+async function counts(terms, words, titles) {
+  const per = await Promise.all(terms.map((term, i) => termCounts(words[i], titles[i])));
+  if (per.length === 1) return per[0];
+  const merged = {};
+  for (const [name, values] of Object.entries(per[0])) {
+    merged[name] = {};
+    for (const value of Object.keys(values)) {
+      merged[name][value] = Math.min(...per.map((one) => one[name]?.[value] ?? 0));
+    }
+  }
+  return merged;
+}
+
+async function termCounts(words, title) {
+  if (!title) return words.filters;
+  const byWords = ids(words);
+  const extra = title.results.filter((result) => !byWords.has(result.id));
+  if (extra.length === 0) return words.filters;
+  const result = {};
+  for (const name of new Set([...Object.keys(words.filters), ...Object.keys(title.filters)])) {
+    result[name] = {};
+    for (const value of new Set([...Object.keys(words.filters[name] || {}),
+                                 ...Object.keys(title.filters[name] || {})])) {
+      result[name][value] = Math.max(words.filters[name]?.[value] ?? 0, title.filters[name]?.[value] ?? 0);
+    }
+  }
+  if (extra.length > PAGE_SIZE) return result;
+  const data = await Promise.all(extra.map((one) => one.data()));
+  for (const [name, values] of Object.entries(result)) {
+    for (const value of Object.keys(values)) {
+      values[value] = (words.filters[name]?.[value] ?? 0)
+        + data.filter((page) => (page.filters[name] || []).includes(value)).length;
+    }
+  }
+  return result;
 }
 
 function fill(template, values) {
@@ -193,7 +252,7 @@ async function run({ immediately = false } = {}) {
   if (!query && Object.keys(filters).length === 0) {
     clearResults();
     status.textContent = text.textPrompt;
-    showFilterOptions(await pagefind.filters());
+    showFilterOptions(filtersReady ? await pagefind.filters() : {});
     return;
   }
   status.textContent = text.textLoading;
@@ -201,16 +260,36 @@ async function run({ immediately = false } = {}) {
     await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
     if (number !== latest) return; // the reader typed on
   }
+  const counting = filtersReady; // the search's counts are complete
   const search = await find(query, filters);
   if (number !== latest) return; // a newer search took over
   clearResults();
   shown = search.results.slice();
-  showFilterOptions(query ? search.filters : await pagefind.filters());
+  if (counting) showFilterOptions(query ? search.filters : await pagefind.filters());
+  else if (filtersReady) await recount(number);
+  else showFilterOptions({});
   await showMore();
   if (number !== latest) return;
   const n = search.results.length;
   if (n === 0) status.textContent = text.textNone;
   else status.textContent = fill(query ? text.textCountQuery : text.textCount, { q: query, n });
+}
+
+// Load the filter files once, then count the options of the search shown.
+function loadFilters() {
+  if (!filtersLoaded) {
+    filtersLoaded = pagefind.filters().then(() => {
+      filtersReady = true;
+      return recount(latest);
+    });
+  }
+  return filtersLoaded;
+}
+
+async function recount(number) {
+  const query = input.value.trim();
+  const counts = query ? (await find(query, chosenFilters())).filters : await pagefind.filters();
+  if (number === latest) showFilterOptions(counts);
 }
 
 function failed(error) {
@@ -226,19 +305,24 @@ async function start() {
     pagefind = await import(text.pagefind);
     // No Web Worker: it would be 40 KB more to download for a first query, and
     // searching this site's index on the main thread takes milliseconds.
-    // The excerpt is counted in indexed words: here mostly single characters.
+    // The excerpt is counted in indexed words (dictionary words of the body).
     await pagefind.options({ excerptLength: 60, noWorker: true });
-    await pagefind.filters(); // loads the filter files: results then carry counts
+    if (Object.keys(chosenFilters()).length > 0) await loadFilters();
     // The site's search, for the tests (tests/test_search_browser.py) and the console.
-    window.xcfl = { find };
+    window.xcfl = { find, loadFilters };
     await run({ immediately: true });
   } catch (error) {
     failed(error);
     return;
   }
   input.addEventListener("input", () => run().catch(failed));
+  // Before a select opens: the pointer on the filters, or focus (keyboard, touch).
+  const filterBox = selects[0].closest("fieldset");
+  for (const event of ["pointerover", "focusin"]) {
+    filterBox.addEventListener(event, () => loadFilters().catch(failed), { once: true });
+  }
   for (const select of selects) {
-    select.addEventListener("change", () => run({ immediately: true }).catch(failed));
+    select.addEventListener("change", () => loadFilters().then(() => run({ immediately: true })).catch(failed));
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
