@@ -263,3 +263,20 @@ def test_indexing_that_fails_leaves_no_indexer_running(recording, tmp_path):
     assert len(recording.started) == 1
     assert not running(recording.started[0])
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_index_builds_when_the_caller_already_runs_an_event_loop(tmp_path):
+    """Pelican run from inside a running asyncio loop (as next to Playwright's sync
+    API in one test process) still writes the index."""
+    from xcfl_search.search import run_blocking
+
+    async def answer():
+        return 42
+
+    async def caller():
+        return run_blocking(answer())
+
+    assert run_blocking(answer()) == 42
+    # a thread of its own, so the test does not depend on this thread's loop
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, caller()).result() == 42

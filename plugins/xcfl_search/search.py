@@ -17,6 +17,7 @@ never starts it either, and one that fails while indexing stops it.
 """
 
 import asyncio
+import concurrent.futures
 import logging
 import os
 import re
@@ -70,6 +71,17 @@ def page_url(siteurl, relative):
     if relative == "index.html" or relative.endswith("/index.html"):
         relative = relative[: -len("index.html")]
     return f"{siteurl}/{relative}"
+
+
+def run_blocking(coroutine):
+    """asyncio.run, also when this thread already runs an event loop (Pelican
+    embedded in an async program, or called next to Playwright's sync API)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def forget_written(*_):
@@ -185,7 +197,7 @@ def write_index(pelican):
         shutil.rmtree(staging)
     pages = indexable_pages(output, settings["SITEURL"], _written, settings["XCFL_SEARCH_NAME_FILTERS"])
     try:
-        count = asyncio.run(build_index(pagefind_config(settings), pages, staging))
+        count = run_blocking(build_index(pagefind_config(settings), pages, staging))
         canonicalize(staging, settings["XCFL_SEARCH_LANGUAGE"])
         replace_folder(staging, target)
     finally:
