@@ -138,3 +138,13 @@ def test_image_size_reader(tmp_path):
     assert image_size(put("b.svg", b'<?xml version="1.0"?>\n<svg viewBox="0 0 24 16.4">')) == (24, 16)
     assert image_size(put("c.svg", b"<svg>")) is None
     assert image_size(str(tmp_path / "missing.png")) is None
+
+
+def test_jpeg_size_found_after_a_large_exif_block(tmp_path):
+    """Phone photos carry EXIF (with a thumbnail) before the size header."""
+    exif = b"Exif\x00\x00" + b"\x00" * 60_000
+    segment = b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif
+    sof = b"\xff\xc0\x00\x11\x08" + (480).to_bytes(2, "big") + (640).to_bytes(2, "big") + b"\x03" + b"\x00" * 9
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8" + segment + segment + sof + b"\xff\xd9")
+    assert image_size(str(photo)) == (640, 480)

@@ -16,6 +16,10 @@ def image_size(path):
     try:
         with open(path, "rb") as handle:
             head = handle.read(65536)
+            if head[:2] == b"\xff\xd8":
+                # a phone photo's EXIF block (with its thumbnail) can push the
+                # JPEG size header past the first 64 KB
+                head += handle.read()
     except OSError:
         return None
     for reader in (_png, _gif, _jpeg, _svg):

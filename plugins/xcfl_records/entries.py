@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from pelican.utils import slugify
 
 from . import description
-from .images import image_size
+from xcfl_articles.imagesize import image_size
 from .schema import KINDS, LEVELS
 
 

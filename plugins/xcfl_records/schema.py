@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from xcfl_articles.rules import check_image_path
 
-from .images import image_size
+from xcfl_articles.imagesize import image_size
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LEVELS = ("全国文明家庭", "全国最美家庭", "首都最美家庭", "西城最美家庭")
