@@ -94,13 +94,14 @@ def proc_hwm_and_cmd(pid):
 
 
 def role(cmd):
-    """Which peak a process counts toward: the search indexer, or the build.
+    """Which peak a process counts toward: a separate search indexer (a Pagefind
+    binary, as the project once used), or the build.
 
     The build is every other process of the session (make, `python
     tools/publish.py`, `python -m pelican`, forked workers): matching on
     "pelican" would miss a project that runs Pelican in-process.
     """
-    return "pagefind" if "pagefind" in cmd else "build"
+    return "indexer" if "pagefind" in cmd else "build"
 
 
 def snapshot(session, seen):
@@ -228,13 +229,10 @@ def tree_size(path):
                for d, _, files in os.walk(path) for f in files)
 
 
-def find_pagefind(output):
-    """The `pagefind` folder closest to the output root, or None."""
-    for d, dirs, _ in os.walk(output):
-        if "pagefind" in dirs:
-            return os.path.join(d, "pagefind")
-        dirs.sort()
-    return None
+def find_index(output):
+    """The search index folder of the output (`search-index`), or None."""
+    path = os.path.join(output, "search-index")
+    return path if os.path.isdir(path) else None
 
 
 def tail(path, lines=15):
@@ -270,10 +268,10 @@ def bench_one(args, n, work):
         proj = project_build(args, content, out, work, "project")
         if check(proj, "project build"):
             row.update(project=proj.wall, project_mb=proj.peaks.get("build"),
-                       pagefind_mb=proj.peaks.get("pagefind"),
+                       indexer_mb=proj.peaks.get("indexer"),
                        project_out=tree_size(out))
-            pf = find_pagefind(out)
-            row["pagefind_out"] = tree_size(pf) if pf else None
+            index = find_index(out)
+            row["index_out"] = tree_size(index) if index else None
             polled = max(proj.peaks.values(), default=0)
             if proj.tree_max > polled * 1.05:
                 warn(f"a process peaked at {mb(proj.tree_max)} MB between polls "
@@ -305,11 +303,11 @@ COLUMNS = [  # (header, row key, formatter)
     ("ratio", "ratio", "{:.2f}".format),
     ("bare peak MB", "bare_mb", lambda b: mb(b)),
     ("project peak MB", "project_mb", lambda b: mb(b)),
-    ("pagefind peak MB", "pagefind_mb", lambda b: mb(b)),
+    ("separate indexer peak MB", "indexer_mb", lambda b: mb(b)),
     ("rebuild s", "rebuild", "{:.1f}".format),
     ("bare out MB", "bare_out", lambda b: mb(b)),
     ("project out MB", "project_out", lambda b: mb(b)),
-    ("pagefind MB", "pagefind_out", lambda b: mb(b)),
+    ("search index MB", "index_out", lambda b: mb(b)),
 ]
 
 

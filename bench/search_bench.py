@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark the search index: index time, Pagefind memory and size, first-query bytes.
+"""Benchmark the search index: index time, build memory, index size, first-query bytes.
 
     python bench/search_bench.py --articles 1000 5000 [--records 3000]
 
@@ -29,9 +29,8 @@ import run  # noqa: E402
 INDEXED = re.compile(r"xcfl_search: indexed (\d+) pages in ([\d.]+) s")
 FIRST_QUERY = "妇女"
 # What the first query's bytes are (printed by part, gzip KB and file count).
-PARTS = [("pagefind.js", r"/pagefind\.js$"), ("wasm", r"\.pagefind$"),
-         ("entry+meta", r"pagefind-entry\.json|\.pf_meta$"), ("filters", r"\.pf_filter$"),
-         ("index chunks", r"\.pf_index$"), ("fragments", r"\.pf_fragment$")]
+PARTS = [("search.js", r"/theme/search\.\w+\.js$"), ("meta", r"/search-index/meta\.json$"),
+         ("buckets", r"/search-index/b/"), ("result pages", r"/search-index/p/")]
 
 
 def free_port():
@@ -80,8 +79,8 @@ def first_query_bytes(output, port):
     finally:
         server.shutdown()
     served = sum(len(body) for body in bodies.values())
-    # .pf_* files are gzip already; text files would be gzipped by a real server
-    sent = {url: len(body) if re.search(r"\.(pf_\w+|pagefind|png)$", url) else len(gzip.compress(body))
+    # text files are gzipped by a real server (nginx's gzip_types, docs/hosting.md)
+    sent = {url: len(body) if re.search(r"\.(png|jpe?g)$", url) else len(gzip.compress(body))
             for url, body in bodies.items()}
     parts = {}
     for url, size in sent.items():
@@ -108,8 +107,8 @@ def bench_one(args, n, work):
         found = INDEXED.search(handle.read().replace("\n", " "))
     pages, index_s = (int(found.group(1)), float(found.group(2))) if found else (0, 0.0)
     row = {"N": n, "pages": pages, "bare": bare.wall, "project": project.wall, "index": index_s,
-           "pagefind_mb": project.peaks.get("pagefind", 0),
-           "index_size": run.tree_size(os.path.join(output, "pagefind"))}
+           "build_mb": project.peaks.get("build", 0),
+           "index_size": run.tree_size(os.path.join(output, "search-index"))}
     run.info(f"N={n}: first query in Chromium")
     row["served"], row["wire"], row["requests"] = first_query_bytes(output, port)
     return row
@@ -117,12 +116,12 @@ def bench_one(args, n, work):
 
 def table(rows):
     lines = ["| N articles | indexed pages | bare Pelican s | make publish s | index s | index / bare "
-             "| Pagefind peak MB | index MB | first query KB (served / gzip) | requests |",
+             "| build peak MB (all processes) | index MB | first query KB (served / gzip) | requests |",
              "|" + "---|" * 10]
     for r in rows:
         lines.append(
             f"| {r['N']} | {r['pages']} | {r['bare']:.1f} | {r['project']:.1f} | {r['index']:.1f} "
-            f"| {r['index'] / r['bare']:.2f} | {r['pagefind_mb'] / 2**20:.0f} "
+            f"| {r['index'] / r['bare']:.2f} | {r['build_mb'] / 2**20:.0f} "
             f"| {r['index_size'] / 2**20:.1f} | {r['served'] / 1024:.0f} / {r['wire'] / 1024:.0f} "
             f"| {r['requests']} |")
     return "\n".join(lines)

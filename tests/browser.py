@@ -26,14 +26,14 @@ DESKTOP = {"width": 1280, "height": 900}
 # What a static host compresses (nginx `gzip on; gzip_types …`, docs/hosting.md).
 COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript",
                 "application/json", "image/svg+xml", "application/xml", "text/xml",
-                "application/wasm", "application/atom+xml", "application/rss+xml", "text/plain"}
+                "application/atom+xml", "application/rss+xml", "text/plain"}
 GZIP_MAGIC = b"\x1f\x8b"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """http.server, plus gzip for clients that accept it, as a real host does:
-    text, JavaScript, JSON, SVG, XML and WebAssembly, unless the file is gzip
-    already (Pagefind's index files and its wasm are: they go out as they are)."""
+    text, JavaScript, JSON, SVG and XML, unless the file is gzip already (it then
+    goes out as it is)."""
 
     def log_message(self, *args):
         pass

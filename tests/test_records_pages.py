@@ -126,9 +126,9 @@ def test_drafts_never_linked(dev_site):
 
 def test_record_page_fields_photos_and_search_meta(dev_site):
     page = soup(dev_site, "studios/desheng-jianzhi/index.html")
-    body = page.find(attrs={"data-pagefind-body": True})
-    assert body.find("h1") and body.find("span", attrs={"data-pagefind-filter": "类型"}).string == "巧娘工作室"
-    assert body.find("span", attrs={"data-pagefind-filter": "街道"}).string == "德胜街道"
+    body = page.find(attrs={"data-search-body": True})
+    assert body.find("h1") and body.find("span", attrs={"data-search-filter": "类型"}).string == "巧娘工作室"
+    assert body.find("span", attrs={"data-search-filter": "街道"}).string == "德胜街道"
     text = body.get_text(" ", strip=True)
     for value in ("剪纸", "刘淑珍", "西城巧娘手工艺发展促进会德胜培训基地", "2016年", "36 人",
                   "每周二、周四 14:00–17:00", "010-62015386", "六铺炕社区", "主要活动"):
@@ -144,7 +144,7 @@ def test_record_page_fields_photos_and_search_meta(dev_site):
 @pytest.mark.parametrize("path", ["families/index.html", "families/year/2024/index.html",
                                   "streets/niujie/index.html", "stats/index.html"])
 def test_listing_street_and_stats_pages_are_not_indexed(dev_site, path):
-    assert not soup(dev_site, path).find(attrs={"data-pagefind-body": True})
+    assert not soup(dev_site, path).find(attrs={"data-search-body": True})
 
 
 def test_stats_charts_are_accessible_svg_with_tables(dev_site):

@@ -45,13 +45,12 @@ QUERIES = [
                                   "/rights/2020/anti-domestic-violence-campaign-2020/"]),
 ]
 
-# The search page's own search (search.js `find`: the query cut into characters the
-# way the index is, each term as a phrase), not Pagefind's raw API.
+# The search page's own search (search.js `find`, then each result's page file).
 SEARCH_API = """async ([query, filters]) => {
   const search = await window.xcfl.find(query, filters);
-  const data = await Promise.all(search.results.map((result) => result.data()));
-  return data.map((item) => ({ url: item.url, filters: item.filters, title: item.meta.title,
-                               text: item.content.replace(/\u200b/g, "") }));
+  const data = await Promise.all(search.results.map(window.xcfl.pageData));
+  return data.map((item) => ({ url: item.url, title: item.title, text: item.text,
+                               filters: { "类型": [item.type], "街道": item.street ? [item.street] : [] } }));
 }"""
 # Bounded waits on real conditions (the machine may be busy with the other worker).
 WAIT_MS = 60_000
@@ -135,8 +134,8 @@ def test_a_record_is_found_by_its_name(page, site_url, dev_site, collection):
 
 
 def indexed_texts(output):
-    """{url: the text the index holds for the page}, the indexer's word breaks removed."""
-    return {url: record["content"].replace("\u200b", "") for url, record in fragments(output).items()}
+    """{url: the title and text the index holds for the page}."""
+    return {url: record["title"] + " " + record["text"] for url, record in fragments(output).items()}
 
 
 def street_names():
@@ -155,73 +154,82 @@ def test_a_street_is_found_by_its_short_and_full_name(page, site_url, dev_site, 
 
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
-# How the browser cuts a query (pagefind.js cuts it with Intl.Segmenter the same way).
-BROWSER_WORDS = """(texts) => texts.map((text) =>
-  [...new Intl.Segmenter("zh-cn", { granularity: "word" }).segment(text)].map((s) => s.segment))"""
 
 
 def titles(output):
-    return {url: record["meta"]["title"] for url, record in fragments(output).items()}
+    return {url: record["title"] for url, record in fragments(output).items()}
 
 
-def title_parts(title):
-    """Four characters from the middle of the title's longest run of Chinese, and the
-    two in the middle of those (they rarely start a dictionary word)."""
-    run = max(HAN_RUN.findall(title), key=len, default="")
-    middle = len(run) // 2
-    return sorted({run[max(middle - 2, 0):middle + 2], run[middle - 1:middle + 1]}) if run else []
+def middle(text, length):
+    """`length` characters from the middle of the text's longest run of Chinese."""
+    run = max(HAN_RUN.findall(text), key=len, default="")
+    start = max(len(run) // 2 - length // 2, 0)
+    return run[start:start + length]
 
 
-def test_every_page_is_found_by_any_part_of_its_title(page, site_url, dev_site):
-    # The title is indexed one word per character (segment.py): any run of its
-    # characters finds the page, wherever the dictionaries would cut it.
+def test_every_page_is_found_by_any_part_of_its_title_or_text(page, site_url, dev_site):
+    # Every character and every pair of neighbouring characters is indexed: any run of
+    # characters finds the pages holding it, wherever a dictionary would cut words.
+    texts = indexed_texts(dev_site)
     missed = []
-    for url, title in sorted(titles(dev_site).items()):
-        for part in title_parts(title):
-            if url not in {r["url"] for r in api_search(page, site_url, part)}:
-                missed.append((url, part))
-    assert not missed
-
-
-def middle_words(record):
-    """Two neighbouring words from the middle of the page's text, as the indexer cut
-    it (Pagefind stores the words parted by zero-width spaces)."""
-    words = [word.strip() for word in record["content"].split("\u200b")]
-    pairs = [(a, b) for a, b in zip(words, words[1:]) if HAN_WORD.match(a) and HAN_WORD.match(b)]
-    return pairs[len(pairs) // 2] if pairs else None
-
-
-def test_every_page_is_found_by_words_of_its_text_the_browser_cuts_alike(page, site_url, dev_site):
-    # The body is indexed as Pagefind's indexer (jieba) cuts it; the query is cut by the
-    # browser (ICU). Two neighbouring indexed words are found whenever the browser cuts
-    # them alike; when it does not (赵|秀英 read as 赵秀英), only the title and the names
-    # of streets are found as characters (docs/search.md).
-    pairs = {url: middle_words(record) for url, record in sorted(fragments(dev_site).items())}
-    pairs = {url: pair for url, pair in pairs.items() if pair}
-    api_search(page, site_url, "")
-    cuts = page.evaluate(BROWSER_WORDS, ["".join(pair) for pair in pairs.values()])
-    alike = {url: pair for (url, pair), cut in zip(pairs.items(), cuts) if cut == list(pair)}
-    assert len(alike) >= len(pairs) // 2, (len(alike), len(pairs))  # the usual case
-    missed = [(url, pair) for url, pair in alike.items()
-              if url not in {r["url"] for r in api_search(page, site_url, "".join(pair))}]
+    for url, record in sorted(fragments(dev_site).items()):
+        for part in {middle(record["title"], 2), middle(record["title"], 4),
+                     middle(record["text"], 2), middle(record["text"], 5)} - {""}:
+            holding = {other for other, text in texts.items() if part in text}
+            urls = {r["url"] for r in api_search(page, site_url, part)}
+            if not holding <= urls:
+                missed.append((url, part, sorted(holding - urls)))
     assert not missed
 
 
 def test_a_phrase_finds_the_pages_that_hold_it_those_with_it_in_the_title_first(page, site_url, dev_site):
     texts = indexed_texts(dev_site)
     names = titles(dev_site)
-    for phrase in ("妇女之家", "巧娘工作室", "陈志刚家庭"):
+    for phrase in ("妇女之家", "巧娘工作室", "陈志刚家庭", "最美家庭"):
         results = api_search(page, site_url, phrase)
         urls = [r["url"] for r in results]
         assert {url for url, text in texts.items() if phrase in text} <= set(urls), phrase
         in_title = [phrase in names[url] for url in urls]
         assert in_title == sorted(in_title, reverse=True), (phrase, urls)
-        # a page that does not hold the phrase holds each of its words (Pagefind's
-        # search of the words as typed: they may stand apart)
-        words = page.evaluate(BROWSER_WORDS, [phrase])[0]
+        # a page found holds every pair of neighbouring characters of the phrase
+        pairs = [a + b for a, b in zip(phrase, phrase[1:])]
         for url in urls:
-            assert all(word in texts[url] for word in words), (phrase, url)
+            assert all(pair in texts[url] for pair in pairs), (phrase, url)
+
+
+def test_results_are_the_newest_first_after_the_title_matches(page, site_url, dev_site):
+    results = api_search(page, site_url, "妇女")
+    dates = [fragments(dev_site)[r["url"]]["date"] for r in results if "妇女" not in r["title"]]
+    dated = [date for date in dates if date]
+    assert len(dated) > 5 and dated == sorted(dated, reverse=True)
+
+
+def test_full_width_digits_find_the_same_pages(page, site_url, dev_site):
+    # NFKC on both sides (keys.py, search.js; case: test_queries_are_cut_and_filed_…)
+    texts = indexed_texts(dev_site)
+    expected = {url for url, text in texts.items() if "2024" in text}
+    assert expected
+    for query in ("2024", "２０２４"):
+        assert {r["url"] for r in api_search(page, site_url, query)} == expected, query
+
+
+def test_queries_are_cut_and_filed_exactly_as_the_index(page, site_url):
+    # plugins/xcfl_search/keys.py and search.js must agree, or a term finds nothing
+    from xcfl_search.keys import bucket_of, runs, text_keys
+
+    samples = ["最美家庭", "ＡＢＣ１２３ abc", "妇女之家，展览路（2024）", "㎒ ① Ⅻ", "𠀀𠀁 乾隆",
+               "İstanbul ǅ", "x", "a_b-c", "巧娘　剪纸", "ﬁ ｶﾀｶﾅ"]
+    api_search(page, site_url, "")
+    browser = page.evaluate("""(samples) => samples.map((s) => {
+        const terms = window.xcfl.termsOf(s);
+        const keys = terms.flatMap((t) => Array.from(t)).concat(
+          terms.flatMap((t) => window.xcfl.keysOf(t).filter((k) => Array.from(k).length === 2)));
+        return [terms, [...new Set(keys)].map((k) => [k, window.xcfl.bucketOf(k, 1024)])];
+    })""", samples)
+    for sample, (terms, filed) in zip(samples, browser):
+        assert terms == runs(sample), sample
+        assert sorted(key for key, _ in filed) == sorted(text_keys(sample)), sample
+        assert sorted(filed) == sorted([key, bucket_of(key, 1024)] for key in text_keys(sample)), sample
 
 
 def test_drafts_and_private_values_are_never_found(page, site_url):
@@ -232,15 +240,14 @@ def test_drafts_and_private_values_are_never_found(page, site_url):
         assert not [r["url"] for r in api_search(page, site_url, canary) if canary in r["text"]], canary
 
 
-def test_a_substring_across_two_words_of_a_title_is_found(page, site_url, dev_site):
-    # 美家 (in 最美|家庭) spans two dictionary words; in a title each character is an
-    # indexed word, so it is a phrase like any other. Quotes change nothing. (In body
-    # text it is not found: docs/search.md.)
-    names = titles(dev_site)
-    for query in ("美家", '"美家"', "作室"):
+def test_a_substring_across_two_dictionary_words_is_found(page, site_url, dev_site):
+    # 美家 (in 最美|家庭) spans two dictionary words; no dictionary cuts the index.
+    # Quotes and punctuation only part terms.
+    texts = indexed_texts(dev_site)
+    for query in ("美家", '"美家"', "作室", "联改"):
         urls = {r["url"] for r in api_search(page, site_url, query)}
-        holding = {url for url, title in names.items() if query.strip('"') in title}
-        assert holding and holding <= urls, query
+        holding = {url for url, text in texts.items() if query.strip('"') in text}
+        assert holding and holding == urls, query
 
 
 def test_characters_apart_are_found_when_no_page_holds_the_phrase(page, site_url, dev_site):
@@ -273,7 +280,7 @@ def test_results_link_to_existing_pages(page, site_url, dev_site):
         assert os.path.isfile(os.path.join(dev_site, href.strip("/"), "index.html")), href
     page.click("#search-results a >> nth=0")
     page.wait_for_load_state()
-    assert page.locator("[data-pagefind-body]").count() == 1
+    assert page.locator("[data-search-body]").count() == 1
 
 
 def test_typing_updates_the_address_and_the_results(page, site_url):
@@ -285,9 +292,8 @@ def test_typing_updates_the_address_and_the_results(page, site_url):
                            timeout=WAIT_MS)
     assert parse_qs(urlparse(page.url).query) == {"q": ["绒花"]}
     assert "/women/2018/ronghua-qiaoniang/" in result_links(page)
-    # the excerpt reads as written: no word breaks of the index, the match in one <mark>
+    # the excerpt reads as written, the match in one <mark>
     assert "绒花" in page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent)")
-    assert "\u200b" not in page.inner_text("#search-results")
 
 
 def test_filters_are_labelled_counted_and_shared_in_the_address(page, site_url):
@@ -297,10 +303,6 @@ def test_filters_are_labelled_counted_and_shared_in_the_address(page, site_url):
             "/families/wang-family-desheng/", "/teams/desheng-falv/"} <= expected
     page.goto(site_url + "/search/?q=" + quote("家庭"))
     wait_for_results(page)
-    # the filter files load when the reader turns to the filters; then the options count
-    page.focus("#search-filter-type")
-    page.wait_for_function("() => document.querySelectorAll('#search-filter-street option').length > 1",
-                           timeout=WAIT_MS)
     options = page.eval_on_selector_all("#search-filter-type option", "els => els.map(e => e.textContent)")
     assert options[0] == "全部" and any(o.startswith("新闻（") for o in options)
     street = page.eval_on_selector_all("#search-filter-street option", "els => els.map(e => e.textContent)")
@@ -317,21 +319,57 @@ def test_filters_are_labelled_counted_and_shared_in_the_address(page, site_url):
     assert set(result_links(page)) == expected
 
 
-def test_a_first_query_loads_no_filter_file_until_the_filters_are_used(chromium, site_url):
+def test_a_first_query_loads_the_index_it_needs_and_no_more(chromium, site_url):
     context = chromium.new_context()
     tab = context.new_page()
     loaded = []
-    tab.on("request", lambda request: loaded.append(request.url))
+    tab.on("request", lambda request: loaded.append(urlparse(request.url).path))
     tab.goto(site_url + "/search/?q=" + quote("巧娘"))
     wait_for_results(tab)
     tab.wait_for_load_state("networkidle")
-    assert not [url for url in loaded if url.endswith(".pf_filter")]
-    assert tab.eval_on_selector_all("#search-filter-type option", "els => els.length") == 1  # 全部
-    tab.hover("#search-filter-street")
-    tab.wait_for_function("() => document.querySelectorAll('#search-filter-type option').length > 1",
-                          timeout=WAIT_MS)
-    assert [url for url in loaded if url.endswith(".pf_filter")]
+    index = [path for path in loaded if path.startswith("/search-index/")]
+    buckets = [path for path in index if path.startswith("/search-index/b/")]
+    pages = [path for path in index if path.startswith("/search-index/p/")]
+    assert index.count("/search-index/meta.json") == 1
+    assert 1 <= len(buckets) <= 2  # the buckets of 巧娘: one key
+    assert len(pages) == tab.locator("#search-results > li").count() <= 10
+    assert len(index) == 1 + len(buckets) + len(pages)
     context.close()
+
+
+def test_results_survive_a_new_build_published_while_the_page_is_open(chromium, dev_site, site_url, tmp_path):
+    # A reader holds meta.json of one build and fetches a bucket of the next: the
+    # versions differ, search.js reloads meta.json and searches again.
+    import shutil
+
+    from browser import serve
+
+    site = tmp_path / "site"
+    shutil.copytree(dev_site, site)
+    server, url = serve(str(site))
+    try:
+        context = chromium.new_context()
+        tab = context.new_page()
+        metas = []
+        tab.on("request", lambda request: metas.append(request.url) if request.url.endswith("/meta.json") else None)
+        tab.goto(url + "/search/")
+        # meta.json loaded: the filters have their options
+        tab.wait_for_function("() => document.querySelectorAll('#search-filter-type option').length > 1",
+                              timeout=WAIT_MS)
+        meta = site / "search-index" / "meta.json"
+        old = re.search(r'"v":"(\w+)"', meta.read_text(encoding="utf-8")).group(1)
+        for path in (site / "search-index").rglob("*.json"):  # "the next build": a new version
+            partial = path.with_suffix(".tmp")  # as rsync does: never a half-written file
+            partial.write_text(path.read_text(encoding="utf-8").replace(old, "0" * len(old)), encoding="utf-8")
+            partial.replace(path)
+        tab.fill("#search-page-query", "绒花")
+        tab.wait_for_function("() => document.getElementById('search-status').textContent.includes('绒花')",
+                              timeout=WAIT_MS)
+        assert "/women/2018/ronghua-qiaoniang/" in result_links(tab)
+        assert len(metas) == 2  # loaded again on seeing the new version
+        context.close()
+    finally:
+        server.shutdown()
 
 
 def test_a_filter_in_the_address_loads_the_filters_at_once(page, site_url):

@@ -1,14 +1,11 @@
-"""The search index (content model §6): what it holds, under which language, at which URLs."""
+"""The search index (content model §6): what it holds, how it is cut, at which URLs."""
 
-import asyncio
-import concurrent.futures
-import gzip
 import json
 import os
 import re
 import sys
+import unicodedata
 
-import pytest
 import yaml
 
 from test_publish import digest_tree
@@ -19,24 +16,50 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 DRAFT_CANARY = "草稿专用词甲乙丙"
 SEARCH_PAGE = "search/index.html"
+INDEX = "search-index"
+
+
+def read_json(output, relative):
+    with open(os.path.join(output, INDEX, relative), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def numbered_pages(output):
+    """The page files of the index in number order: [record]."""
+    meta = read_json(output, "meta.json")
+    return [read_json(output, f"p/{number}.json") for number in range(meta["pages"])]
 
 
 def fragments(output):
-    """The decoded page records of the index: {url: record}."""
+    """The page records of the index: {url: record}."""
+    return {record["url"]: record for record in numbered_pages(output)}
+
+
+def numbers(differences):
+    total, out = 0, []
+    for difference in differences:
+        total += difference
+        out.append(total)
+    return out
+
+
+def postings(output):
+    """{key: (pages holding it, pages whose title holds it)} over every bucket."""
+    meta = read_json(output, "meta.json")
     found = {}
-    folder = os.path.join(output, "pagefind", "fragment")
-    for name in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, name), "rb") as handle:
-            data = gzip.decompress(handle.read())
-        record = json.loads(data[len(b"pagefind_dcd"):])
-        found[record["url"]] = record
+    for number in range(meta["buckets"]):
+        bucket = read_json(output, f"b/{number}.json")
+        assert bucket["v"] == meta["v"]
+        for key, entry in bucket["k"].items():
+            assert key not in found, key
+            found[key] = (numbers(entry[0]), numbers(entry[1]) if len(entry) > 1 else [])
     return found
 
 
 def indexed_html_pages(output):
-    """Output pages that carry a data-pagefind-body element."""
+    """Output pages that carry a data-search-body element."""
     return [path for path in html_pages(output)
-            if soup(output, path).find(attrs={"data-pagefind-body": True})]
+            if soup(output, path).find(attrs={"data-search-body": True})]
 
 
 def path_url(relative, siteurl=""):
@@ -93,38 +116,70 @@ def test_listings_home_and_search_page_are_not_indexed(dev_site):
     assert not any(url.startswith(("/tags/", "/news/page/")) for url in urls)
 
 
-def test_language_code_is_the_one_the_search_page_asks_for(dev_site):
-    with open(os.path.join(dev_site, "pagefind", "pagefind-entry.json"), encoding="utf-8") as handle:
-        entry = json.load(handle)
-    page_lang = soup(dev_site, SEARCH_PAGE).html["lang"]
-    # pagefind.js looks up <html lang> lower-cased
-    assert list(entry["languages"]) == [page_lang.lower()] == ["zh-cn"]
-    assert entry["languages"]["zh-cn"]["page_count"] == len(fragments(dev_site))
+def test_pages_are_numbered_by_date_undated_first_and_every_file_has_the_version(dev_site):
+    meta = read_json(dev_site, "meta.json")
+    pages = numbered_pages(dev_site)
+    assert len(pages) == meta["pages"] == len(indexed_html_pages(dev_site))
+    keys = [(page["date"], page["url"]) for page in pages]
+    assert keys == sorted(keys)
+    assert meta["undated"] == sum(1 for page in pages if not page["date"]) > 0
+    assert {page["v"] for page in pages} == {meta["v"]}
+    # filters: every page's type and street, by number
+    assert [meta["types"][n] for n in meta["type"]] == [page["type"] for page in pages]
+    assert [meta["streets"][n - 1] if n else "" for n in meta["street"]] == [page["street"] for page in pages]
+    assert set(meta["types"]) == {"新闻", "页面", "最美家庭", "巧娘工作室", "志愿服务队"}
+
+
+def test_every_key_lists_exactly_the_pages_that_hold_it(dev_site):
+    # keys: every letter or digit, and every two neighbouring ones (plugins/xcfl_search/keys.py)
+    pages = numbered_pages(dev_site)
+
+    def normal(text):
+        return unicodedata.normalize("NFKC", text).lower()
+
+    texts = [normal(page["title"] + " " + page["text"]) for page in pages]
+    titles = [normal(page["title"]) for page in pages]
+    found = postings(dev_site)
+    assert len(found) > 1000
+    for key, (holding, in_title) in found.items():
+        assert 1 <= len(key) <= 2 and all(c.isalnum() for c in key), key
+        assert holding == [n for n, text in enumerate(texts) if key in text], key
+        assert in_title == [n for n, title in enumerate(titles) if key in title], key
+    # and nothing is missing: every pair of neighbouring characters of every text is a key
+    for text in texts:
+        for run in re.findall(r"[^\W_]+", text):
+            assert set(run) <= found.keys()
+            assert {a + b for a, b in zip(run, run[1:])} <= found.keys()
 
 
 def test_only_main_content_is_indexed(dev_site):
     records = fragments(dev_site)
     seed = records["/news/2018/reform-achievements/"]
-    assert seed["meta"]["title"] == "西城区妇联改革取得丰硕成果"
-    assert seed["meta"]["type"] == "新闻"
-    assert seed["meta"]["date"] == "2018-01-19"
-    assert seed["filters"]["类型"] == ["新闻"]
+    assert seed["title"] == "西城区妇联改革取得丰硕成果"
+    assert seed["type"] == "新闻"
+    assert seed["date"] == "2018-01-19"
+    assert seed["text"].startswith("党的十九大召开以来")
     for url, record in records.items():
-        text = record["content"].replace("\u200b", "")
         for outside in ("京ICP备", "京公网安备", "当前位置", "上一篇："):  # footer, breadcrumbs, prev/next
-            assert outside not in text, (url, outside)
+            assert outside not in record["text"], (url, outside)
+        assert "<" not in record["text"] and "&amp;" not in record["text"], url
+        assert record["text"] == record["text"].strip() and "  " not in record["text"], url
+    assert not [url for url, record in records.items()
+                if "手机扫码阅读" in record["text"] and url != "/accessibility/"]  # the QR caption (that page explains it)
     street_article = records["/organization/2019/niujie-community-election/"]
-    assert street_article["filters"]["街道"] == ["牛街街道"]
-    assert records["/about/"]["filters"]["类型"] == ["页面"]
+    assert street_article["street"] == "牛街街道"
+    assert records["/about/"]["type"] == "页面"
+    studio = records["/studios/desheng-jianzhi/"]
+    assert studio["type"] == "巧娘工作室" and studio["street"] == "德胜街道" and studio["date"] == ""
+    assert not studio["text"].startswith(("巧娘工作室", studio["title"]))  # shown in the result already
 
 
 def test_drafts_and_private_values_never_reach_the_output(dev_site):
     canaries = [DRAFT_CANARY] + private_values()
     assert len(canaries) > 3
     for relative, text in output_texts(dev_site):
-        plain = text.replace("\u200b", "")
         for canary in canaries:
-            assert canary not in plain, (relative, canary)
+            assert canary not in text, (relative, canary)
 
 
 def test_development_index_stores_root_relative_urls_that_resolve(dev_site):
@@ -144,22 +199,24 @@ def test_published_index_stores_absolute_urls_that_resolve(published_site):
 
 def test_same_input_gives_a_byte_identical_index(tmp_path, dev_site):
     again = build(CONTENT, str(tmp_path / "again"))
-    assert digest_tree(os.path.join(again, "pagefind")) == digest_tree(os.path.join(dev_site, "pagefind"))
+    assert digest_tree(os.path.join(again, INDEX)) == digest_tree(os.path.join(dev_site, INDEX))
 
 
-def test_only_the_files_our_search_page_uses_are_written(dev_site):
-    names = set(os.listdir(os.path.join(dev_site, "pagefind")))
-    assert {"pagefind.js", "pagefind-entry.json", "pagefind-worker.js"} <= names
-    assert not [name for name in names if "-ui." in name or name == "pagefind-highlight.js"]
+def test_the_index_is_just_its_files(dev_site):
+    meta = read_json(dev_site, "meta.json")
+    expected = {"meta.json"} | {f"b/{n}.json" for n in range(meta["buckets"])} \
+        | {f"p/{n}.json" for n in range(meta["pages"])}
+    assert set(files(os.path.join(dev_site, INDEX))) == expected
+    assert not os.path.exists(os.path.join(dev_site, INDEX + ".new"))
 
 
-SEARCH_ASSET = re.compile(r"pagefind|/theme/search\.[0-9a-f]{10}\.js")
+SEARCH_ASSET = re.compile(r"search-index|/theme/search\.[0-9a-f]{10}\.js")
 TOOLBAR_SCRIPT = re.compile(r"/theme/a11y-toolbar\.[0-9a-f]{10}\.js")
 
 
 def test_search_assets_are_loaded_by_the_search_page_only(dev_site):
     # Every page has the 适老化 toolbar: the inline pre-paint script (its CSP hash:
-    # test_share_and_media.py) and the deferred a11y-toolbar.<hash>.js. Pagefind and
+    # test_share_and_media.py) and the deferred a11y-toolbar.<hash>.js. The index and
     # search.js are for /search/ alone, in no form: script, preload, data- attribute.
     for path in html_pages(dev_site):
         page = soup(dev_site, path)
@@ -174,11 +231,11 @@ def test_search_assets_are_loaded_by_the_search_page_only(dev_site):
             search = [src for src in external if src not in toolbar]
             assert len(search) == 1 and "/theme/search." in search[0], external
             assert page.find("script", src=search[0])["type"] == "module"
-            assert sorted(mentions) == sorted([search[0], "/pagefind/pagefind.js"]), mentions
+            assert sorted(mentions) == sorted([search[0], "/search-index/"]), mentions
         else:
             assert external == toolbar and mentions == [], (path, external, mentions)
     page = soup(dev_site, SEARCH_PAGE)
-    assert page.find(id="search-app")["data-pagefind"] == "/pagefind/pagefind.js"
+    assert page.find(id="search-app")["data-index"] == "/search-index/"
     for path in html_pages(dev_site):  # no style attributes anywhere
         assert not soup(dev_site, path).find(style=True), path
 
@@ -196,46 +253,7 @@ def test_search_page_without_javascript_explains_and_links_listings(dev_site):
         assert page.find("label", attrs={"for": select["id"]}), select["id"]
 
 
-# The indexer's lifetime: never started by `make check`, never left running.
-
-class RecordingService:
-    """Stands in for the Pagefind service class and remembers the processes it started."""
-
-    def __init__(self, real):
-        self.real = real
-        self.started = []
-
-    def __call__(self):
-        service = self.real()
-        original_launch = service.launch
-
-        async def launch():
-            launched = await original_launch()
-            self.started.append(launched.pid)
-            return launched
-
-        service.launch = launch
-        return service
-
-
-@pytest.fixture
-def recording(monkeypatch):
-    from xcfl_search import search
-
-    recorder = RecordingService(search.ExtendedPagefindService)
-    monkeypatch.setattr(search, "ExtendedPagefindService", recorder)
-    return recorder
-
-
-def running(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
-def test_make_check_does_not_start_the_indexer(recording, tmp_path):
+def test_make_check_writes_no_index(tmp_path):
     from check import read_all_content
     from pelican.settings import read_settings
 
@@ -243,40 +261,15 @@ def test_make_check_does_not_start_the_indexer(recording, tmp_path):
         "PATH": CONTENT, "OUTPUT_PATH": str(tmp_path / "out"),
         "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
     read_all_content(settings)
-    assert recording.started == []
-    assert not (tmp_path / "out" / "pagefind").exists()
+    assert not (tmp_path / "out").exists()
 
 
-def test_indexing_that_fails_leaves_no_indexer_running(recording, tmp_path):
-    from xcfl_search import search
-
-    def pages():
-        yield "/a/", '<html lang="zh-CN"><body><main data-pagefind-body><h1>甲</h1></main></body></html>'
-        raise RuntimeError("a page could not be read")
-
-    config = {"force_language": "zh-cn"}
-    # In a thread of its own: the browser tests' Playwright keeps an event loop in this one.
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        indexing = pool.submit(asyncio.run, search.build_index(config, pages(), str(tmp_path / "pagefind")))
-        with pytest.raises(RuntimeError, match="could not be read"):
-            indexing.result()
-    assert len(recording.started) == 1
-    assert not running(recording.started[0])
-    assert not (tmp_path / "pagefind").exists()
-
-
-def test_index_builds_when_the_caller_already_runs_an_event_loop(tmp_path):
-    """Pelican run from inside a running asyncio loop (as next to Playwright's sync
-    API in one test process) still writes the index."""
-    from xcfl_search.search import run_blocking
-
-    async def answer():
-        return 42
-
-    async def caller():
-        return run_blocking(answer())
-
-    assert run_blocking(answer()) == 42
-    # a thread of its own, so the test does not depend on this thread's loop
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        assert pool.submit(asyncio.run, caller()).result() == 42
+def test_a_rebuild_reuses_the_cut_pages_and_gives_the_same_index(tmp_path, monkeypatch, dev_site):
+    # the per-page cache (XCFL_CACHE_PATH) must never change what is written
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
+    first = build(CONTENT, str(tmp_path / "one"))
+    assert [name for name in os.listdir(cache) if name.startswith("search-")]
+    second = build(CONTENT, str(tmp_path / "two"))
+    assert digest_tree(os.path.join(first, INDEX)) == digest_tree(os.path.join(second, INDEX)) \
+        == digest_tree(os.path.join(dev_site, INDEX))

@@ -1,6 +1,5 @@
 """The Content-Security-Policy every page obeys: nothing but the site's own
-files, the one hashed pre-paint inline script, and WebAssembly compilation
-for the search engine (Pagefind runs its index reader as wasm).
+files and the one hashed pre-paint inline script.
 
 The same policy is sent two ways: a <meta> in each page (works on any host)
 and the `_headers` file (hosts that read it; it can add frame-ancestors,
@@ -18,14 +17,13 @@ BASE = [
     ("base-uri", ["'self'"]),
     ("form-action", ["'self'"]),
 ]
-WASM = "'wasm-unsafe-eval'"  # Pagefind compiles its wasm search engine
 
 
 def policy(script_hashes, header=False):
     directives = []
     for name, sources in BASE:
         if name == "script-src":
-            sources = sources + sorted(script_hashes) + [WASM]
+            sources = sources + sorted(script_hashes)
         directives.append(f"{name} {' '.join(sources)}")
     if header:
         directives.append("frame-ancestors 'none'")

@@ -1,16 +1,12 @@
-// The search page (/search/): a small UI on Pagefind's JS API.
-// Loaded on this page only, as a module (no inline script: the site's CSP is
-// default-src 'self'; Pagefind's WebAssembly also needs 'wasm-unsafe-eval').
+// The search page (/search/): reads the site's own index (plugins/xcfl_search,
+// docs/search.md). Loaded on this page only, as a module: no inline script, no
+// WebAssembly, nothing the site's CSP (default-src 'self') has to allow.
 // Every word shown comes from theme/strings.yaml via the app's data- attributes.
 
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 250;
-// The index holds the body as Pagefind's indexer segments it (dictionary words) and
-// the title one word per Han character (plugins/xcfl_search/segment.py parts them
-// with zero-width spaces; HAN lists the same ranges). find() asks for both.
-const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, "gu");
-const SEPARATORS = /\u200b/g;
+const EXCERPT_BEFORE = 24; // characters of context before the first match
+const EXCERPT_LENGTH = 90;
 
 const app = document.getElementById("search-app");
 const text = app.dataset;
@@ -21,109 +17,177 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 
-let pagefind = null;
-let shown = [];     // result handles of the current search, not yet all displayed
+let meta = null;    // meta.json: version, page and bucket counts, filter values
+let buckets = new Map(); // bucket number -> its loading (a Promise of its keys)
+let shown = [];     // result numbers of the current search, not yet displayed
+let terms = [];     // the terms of the current search, for the excerpts
 let latest = 0;     // number of the latest search, so a slow older one never wins
-// The filter files (every page's type and street) load only when the reader turns
-// to the filters, or the address chose one: not for a first query (docs/search.md).
-// Until then the options are 全部 and the chosen value, without counts.
-let filtersLoaded = null; // the loading, once started
-let filtersReady = false;
 
-// A term as a phrase of title characters: 陈志刚家庭 -> "陈 志 刚 家 庭" (the characters
-// at consecutive positions); null for a term without two neighbouring Han characters
-// (its word search says it all).
-function phraseQuery(term) {
-  const parted = term.replace(BETWEEN_HAN, " ");
-  return parted === term ? null : `"${parted}"`;
+// --- The index (plugins/xcfl_search/keys.py and index.py cut and file it) ---
+
+// A query's terms: its runs of letters and digits, NFKC-normalised and lower-cased.
+const RUN = /[\p{L}\p{N}]+/gu;
+const termsOf = (query) => query.normalize("NFKC").toLowerCase().match(RUN) || [];
+
+// A term's keys: itself when one character, else its pairs of neighbouring characters.
+function keysOf(term) {
+  const characters = Array.from(term);
+  if (characters.length === 1) return characters;
+  return characters.slice(1).map((character, i) => characters[i] + character);
 }
 
-const ids = (search) => new Set(search.results.map((result) => result.id));
-
-// What the site finds for a query (docs/search.md, "How Chinese matches"): the pages
-// where every term is found, either as Pagefind's words (the body as its indexer
-// segmented it, the query as the browser's Intl.Segmenter does) or as a run of
-// characters of the title. Pages whose title holds every term come first (ranked by
-// a search of all the characters: a title match weighs most), then the word matches
-// in Pagefind's order. When no page has every term, the pages holding all the
-// characters anywhere. Returns { results, filters } like a Pagefind search.
-async function find(query, filters) {
-  const options = { filters };
-  const terms = query.trim().replace(/^"(.*)"$/, "$1").split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return pagefind.search(null, options);
-  const search = (words) => (words === null ? null : pagefind.search(words, options));
-  const loose = terms.map((term) => term.replace(BETWEEN_HAN, " ")).join(" ");
-  const [native, ranked, ...perTerm] = await Promise.all([
-    search(terms.join(" ")), search(loose),
-    ...terms.flatMap((term) => [terms.length > 1 ? search(term) : null, search(phraseQuery(term))]),
-  ]);
-  const words = [], titles = [];
-  for (let i = 0; i < terms.length; i += 1) {
-    words.push(perTerm[2 * i] || native);
-    titles.push(perTerm[2 * i + 1]);
+// FNV-1a over the key's code points, as keys.py bucket_of.
+function bucketOf(key, count) {
+  let value = 0x811c9dc5;
+  for (const character of key) {
+    value = Math.imul(value ^ character.codePointAt(0), 0x01000193) >>> 0;
   }
-  // a term is found on a page by its words or as a run of title characters
-  const found = terms.map((term, i) => new Set([...ids(words[i]), ...(titles[i] ? ids(titles[i]) : [])]));
-  const every = (id) => found.every((pages) => pages.has(id));
-  const handles = new Map();
-  for (const one of [native, ranked, ...perTerm]) {
-    for (const result of one?.results || []) if (!handles.has(result.id)) handles.set(result.id, result);
-  }
-  const inTitles = titles.filter(Boolean).map(ids);
-  const order = [];
-  if (inTitles.length > 0) {
-    for (const result of ranked.results) {
-      if (every(result.id) && inTitles.every((pages) => pages.has(result.id))) order.push(result.id);
-    }
-  }
-  for (const one of [native, ...words, ...titles]) {
-    for (const result of one?.results || []) if (every(result.id)) order.push(result.id);
-  }
-  const results = [...new Set(order)].map((id) => handles.get(id));
-  if (results.length === 0) return ranked;
-  return { results, filters: await counts(terms, words, titles) };
+  return value % count;
 }
 
-// Filter counts of find's results. One term: the word search's counts, plus the
-// pages only its title search found (their fragments tell their filter values; up
-// to a page of them, else the larger of the two counts: a lower bound). Several
-// terms: per value, the smallest count among the terms (an upper bound).
-async function counts(terms, words, titles) {
-  const per = await Promise.all(terms.map((term, i) => termCounts(words[i], titles[i])));
-  if (per.length === 1) return per[0];
-  const merged = {};
-  for (const [name, values] of Object.entries(per[0])) {
-    merged[name] = {};
-    for (const value of Object.keys(values)) {
-      merged[name][value] = Math.min(...per.map((one) => one[name]?.[value] ?? 0));
-    }
-  }
-  return merged;
+class Outdated extends Error {}
+
+async function fetchJson(path, fresh = false) {
+  const response = await fetch(text.index + path, fresh ? { cache: "no-cache" } : {});
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  const data = await response.json();
+  // a file of a newer build than our meta.json: the site was published meanwhile
+  if (meta && data.v !== meta.v) throw new Outdated(path);
+  return data;
 }
 
-async function termCounts(words, title) {
-  if (!title) return words.filters;
-  const byWords = ids(words);
-  const extra = title.results.filter((result) => !byWords.has(result.id));
-  if (extra.length === 0) return words.filters;
-  const result = {};
-  for (const name of new Set([...Object.keys(words.filters), ...Object.keys(title.filters)])) {
-    result[name] = {};
-    for (const value of new Set([...Object.keys(words.filters[name] || {}),
-                                 ...Object.keys(title.filters[name] || {})])) {
-      result[name][value] = Math.max(words.filters[name]?.[value] ?? 0, title.filters[name]?.[value] ?? 0);
-    }
-  }
-  if (extra.length > PAGE_SIZE) return result;
-  const data = await Promise.all(extra.map((one) => one.data()));
-  for (const [name, values] of Object.entries(result)) {
-    for (const value of Object.keys(values)) {
-      values[value] = (words.filters[name]?.[value] ?? 0)
-        + data.filter((page) => (page.filters[name] || []).includes(value)).length;
-    }
-  }
-  return result;
+async function loadMeta(fresh = false) {
+  meta = null;
+  buckets = new Map();
+  meta = await fetchJson("meta.json", fresh);
 }
+
+// Once, after a newer build was published while the page was open: start again.
+async function retryingOutdated(work) {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof Outdated)) throw error;
+    await loadMeta(true);
+    return work();
+  }
+}
+
+function bucket(number) {
+  if (!buckets.has(number)) {
+    const loading = fetchJson(`b/${number}.json`).then((data) => data.k);
+    loading.catch(() => buckets.delete(number));
+    buckets.set(number, loading);
+  }
+  return buckets.get(number);
+}
+
+// Ascending page numbers from their differences.
+function numbers(differences = []) {
+  let previous = 0;
+  return differences.map((difference) => (previous += difference));
+}
+
+// [pages holding the key, pages whose title holds it]
+async function postings(key) {
+  const entry = (await bucket(bucketOf(key, meta.buckets)))[key];
+  return entry ? [numbers(entry[0]), numbers(entry[1])] : [[], []];
+}
+
+function intersect(lists) {
+  if (lists.length === 0) return [];
+  let common = new Set(lists[0]);
+  for (const other of lists.slice(1)) {
+    const next = new Set();
+    for (const number of other) if (common.has(number)) next.add(number);
+    common = next;
+  }
+  return [...common];
+}
+
+// Pages holding every key of the term, and those whose title does.
+async function termPages(term, keys = keysOf(term)) {
+  const found = await Promise.all(keys.map(postings));
+  return [intersect(found.map((one) => one[0])), intersect(found.map((one) => one[1]))];
+}
+
+// { value: number of pages } of the filter called name, over the pages that pass.
+function countsOf(pages, name, passes) {
+  const counts = {};
+  for (const page of pages) {
+    if (!passes(page)) continue;
+    const value = name === "类型" ? meta.types[meta.type[page]] : meta.streets[meta.street[page] - 1];
+    if (value !== undefined) counts[value] = (counts[value] || 0) + 1;
+  }
+  return counts;
+}
+
+function matchesFilter(name, value) {
+  if (name === "类型") {
+    const wanted = meta.types.indexOf(value);
+    return (page) => meta.type[page] === wanted;
+  }
+  const wanted = meta.streets.indexOf(value) + 1;
+  return (page) => wanted > 0 && meta.street[page] === wanted;
+}
+
+// What the site finds (docs/search.md, "How a query matches"): the pages holding
+// every term (every pair of neighbouring characters of it); when none does, the pages
+// holding every character of the query anywhere. Pages whose title holds more of
+// the terms first, then the newest. Returns { results: [page numbers], filters:
+// { name: { value: count } } }, the counts of each filter under the other filter.
+async function find(query, filters = {}) {
+  return retryingOutdated(() => findNow(query, filters));
+}
+
+async function findNow(query, filters) {
+  if (!meta) await loadMeta();
+  const queryTerms = termsOf(query);
+  let words = queryTerms; // what the excerpts mark
+  let pages;
+  const inTitle = new Map();
+  if (queryTerms.length === 0) {
+    pages = Array.from({ length: meta.pages }, (_, page) => page);
+  } else {
+    let found = await Promise.all(queryTerms.map((term) => termPages(term)));
+    if (intersect(found.map((one) => one[0])).length === 0) {
+      words = [...new Set(queryTerms.flatMap((term) => Array.from(term)))];
+      found = await Promise.all(words.map((character) => termPages(character)));
+    }
+    pages = intersect(found.map((one) => one[0]));
+    for (const [, titles] of found) {
+      for (const page of titles) inTitle.set(page, (inTitle.get(page) || 0) + 1);
+    }
+  }
+  const tests = Object.entries(filters).filter(([, value]) => value)
+    .map(([name, value]) => [name, matchesFilter(name, value)]);
+  const counts = {};
+  for (const select of selects) {
+    const name = select.dataset.filter;
+    const others = tests.filter(([other]) => other !== name).map(([, test]) => test);
+    counts[name] = countsOf(pages, name, (page) => others.every((test) => test(page)));
+  }
+  const results = pages.filter((page) => tests.every(([, test]) => test(page)));
+  // Numbers go by date, pages without one (records, standing pages) first: among
+  // pages whose title holds the terms those come first (陈志刚 finds 陈志刚家庭 before
+  // the news that names it in a title), then the newest; among the others, the newest.
+  const rank = (page) => {
+    const hits = inTitle.get(page) || 0;
+    return [hits, hits && page < meta.undated ? 1 : 0, page];
+  };
+  results.sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
+  });
+  return { results, filters: counts, terms: words };
+}
+
+// One page of the index: { url, title, type, street, date, text }.
+function pageData(page) {
+  return retryingOutdated(() => fetchJson(`p/${page}.json`));
+}
+
+// --- The page ---
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
@@ -159,7 +223,7 @@ function chosenFilters() {
   return filters;
 }
 
-// Options with counts: of the current results when there is a query, else of the site.
+// Options with counts of the current search (of the whole site when there is none).
 function showFilterOptions(counts) {
   for (const select of selects) {
     const current = select.value;
@@ -175,29 +239,29 @@ function showFilterOptions(counts) {
   }
 }
 
-// Pagefind's excerpt is text with < and > escaped and the matches in <mark>:
-// build it as nodes, never as HTML.
-function excerptNodes(excerpt) {
-  const nodes = [];
-  // Adjacent matches (巧|娘 are two indexed words) read as one highlight; the
-  // zero-width spaces between the indexed words go.
-  const parts = excerpt.replace(SEPARATORS, "").replace(/<\/mark><mark>/g, "").split(/(<mark>|<\/mark>)/);
-  let marked = false;
-  for (const part of parts) {
-    if (part === "<mark>") marked = true;
-    else if (part === "</mark>") marked = false;
-    else if (part) {
-      const words = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-      if (marked) {
-        const mark = document.createElement("mark");
-        mark.textContent = words;
-        nodes.push(mark);
-      } else {
-        nodes.push(document.createTextNode(words));
-      }
+// The stretch of text around the first match, as [text, matched] parts; every
+// occurrence of a term in it is matched. Compared lower-cased, as the index does.
+function excerptParts(content, words) {
+  const lower = content.toLowerCase();
+  const hits = words.map((word) => lower.indexOf(word)).filter((at) => at >= 0);
+  const first = hits.length ? Math.min(...hits) : 0;
+  const start = Math.max(0, first - EXCERPT_BEFORE);
+  const end = Math.min(content.length, start + EXCERPT_LENGTH);
+  const parts = [];
+  let position = start;
+  while (position < end) {
+    let next = end, length = 0;
+    for (const word of words) {
+      const at = lower.indexOf(word, position);
+      if (at >= 0 && at < next) [next, length] = [at, word.length];
     }
+    if (next > position) parts.push([content.slice(position, next), false]);
+    if (length) parts.push([content.slice(next, next + length), true]);
+    position = next + length;
   }
-  return nodes;
+  if (start > 0) parts.unshift(["…", false]);
+  if (end < content.length) parts.push(["…", false]);
+  return parts;
 }
 
 function formatDate(iso) {
@@ -212,20 +276,29 @@ function resultItem(data) {
   heading.className = "xc-result__title";
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = (data.meta.title || data.url).replace(SEPARATORS, "");
+  link.textContent = data.title || data.url;
   heading.append(link);
   const type = document.createElement("p");
   type.className = "xc-result__type";
-  type.textContent = data.meta.type || "";
+  type.textContent = data.type;
   const excerpt = document.createElement("p");
   excerpt.className = "xc-result__excerpt";
-  excerpt.append(...excerptNodes(data.excerpt || ""));
+  // text nodes and <mark>s, never HTML
+  for (const [words, matched] of excerptParts(data.text, terms)) {
+    if (matched) {
+      const mark = document.createElement("mark");
+      mark.textContent = words;
+      excerpt.append(mark);
+    } else {
+      excerpt.append(document.createTextNode(words));
+    }
+  }
   item.append(type, heading, excerpt);
-  if (data.meta.date) {
+  if (data.date) {
     const date = document.createElement("time");
     date.className = "xc-result__date";
-    date.dateTime = data.meta.date;
-    date.textContent = formatDate(data.meta.date);
+    date.dateTime = data.date;
+    date.textContent = formatDate(data.date);
     item.append(date);
   }
   return item;
@@ -233,7 +306,7 @@ function resultItem(data) {
 
 async function showMore() {
   const batch = shown.splice(0, PAGE_SIZE);
-  const data = await Promise.all(batch.map((result) => result.data()));
+  const data = await Promise.all(batch.map(pageData));
   list.append(...data.map(resultItem));
   more.hidden = shown.length === 0;
 }
@@ -252,7 +325,7 @@ async function run({ immediately = false } = {}) {
   if (!query && Object.keys(filters).length === 0) {
     clearResults();
     status.textContent = text.textPrompt;
-    showFilterOptions(filtersReady ? await pagefind.filters() : {});
+    showFilterOptions((await find("")).filters);
     return;
   }
   status.textContent = text.textLoading;
@@ -260,36 +333,17 @@ async function run({ immediately = false } = {}) {
     await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
     if (number !== latest) return; // the reader typed on
   }
-  const counting = filtersReady; // the search's counts are complete
   const search = await find(query, filters);
   if (number !== latest) return; // a newer search took over
   clearResults();
   shown = search.results.slice();
-  if (counting) showFilterOptions(query ? search.filters : await pagefind.filters());
-  else if (filtersReady) await recount(number);
-  else showFilterOptions({});
+  terms = search.terms;
+  showFilterOptions(search.filters);
   await showMore();
   if (number !== latest) return;
   const n = search.results.length;
   if (n === 0) status.textContent = text.textNone;
   else status.textContent = fill(query ? text.textCountQuery : text.textCount, { q: query, n });
-}
-
-// Load the filter files once, then count the options of the search shown.
-function loadFilters() {
-  if (!filtersLoaded) {
-    filtersLoaded = pagefind.filters().then(() => {
-      filtersReady = true;
-      return recount(latest);
-    });
-  }
-  return filtersLoaded;
-}
-
-async function recount(number) {
-  const query = input.value.trim();
-  const counts = query ? (await find(query, chosenFilters())).filters : await pagefind.filters();
-  if (number === latest) showFilterOptions(counts);
 }
 
 function failed(error) {
@@ -301,28 +355,16 @@ async function start() {
   document.getElementById(text.nojs).hidden = true;
   app.hidden = false;
   readAddress();
+  // The site's search, for the tests (tests/test_search_browser.py) and the console.
+  window.xcfl = { find, pageData, termsOf, keysOf, bucketOf };
   try {
-    pagefind = await import(text.pagefind);
-    // No Web Worker: it would be 40 KB more to download for a first query, and
-    // searching this site's index on the main thread takes milliseconds.
-    // The excerpt is counted in indexed words (dictionary words of the body).
-    await pagefind.options({ excerptLength: 60, noWorker: true });
-    if (Object.keys(chosenFilters()).length > 0) await loadFilters();
-    // The site's search, for the tests (tests/test_search_browser.py) and the console.
-    window.xcfl = { find, loadFilters };
     await run({ immediately: true });
   } catch (error) {
     failed(error);
-    return;
   }
   input.addEventListener("input", () => run().catch(failed));
-  // Before a select opens: the pointer on the filters, or focus (keyboard, touch).
-  const filterBox = selects[0].closest("fieldset");
-  for (const event of ["pointerover", "focusin"]) {
-    filterBox.addEventListener(event, () => loadFilters().catch(failed), { once: true });
-  }
   for (const select of selects) {
-    select.addEventListener("change", () => loadFilters().then(() => run({ immediately: true })).catch(failed));
+    select.addEventListener("change", () => run({ immediately: true }).catch(failed));
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
