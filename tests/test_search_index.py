@@ -273,3 +273,42 @@ def test_a_rebuild_reuses_the_cut_pages_and_gives_the_same_index(tmp_path, monke
     second = build(CONTENT, str(tmp_path / "two"))
     assert digest_tree(os.path.join(first, INDEX)) == digest_tree(os.path.join(second, INDEX)) \
         == digest_tree(os.path.join(dev_site, INDEX))
+
+
+def test_after_one_edit_the_updated_index_equals_a_clean_build(tmp_path, monkeypatch):
+    # the rebuild updates only the buckets of the edited page's keys (index.py
+    # updated_buckets); its files must be those a clean build writes
+    from helpers import copy_content
+
+    content = copy_content(str(tmp_path / "content"))
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    build(content, str(tmp_path / "first"))
+    path = os.path.join(content, "articles", "2018-01-19-reform-achievements.md")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    assert "丰硕" in text
+    with open(path, "w", encoding="utf-8") as handle:  # words go, words come
+        handle.write(text.replace("丰硕", "显著") + "\n新增一段：编辑独有词汇甲乙。\n")
+    updated = build(content, str(tmp_path / "updated"))
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "clean-cache"))
+    clean = build(content, str(tmp_path / "clean"))
+    assert digest_tree(os.path.join(updated, INDEX)) == digest_tree(os.path.join(clean, INDEX))
+    assert "编辑独有词汇甲乙" in fragments(updated)["/news/2018/reform-achievements/"]["text"]
+
+
+def test_updating_buckets_gives_the_files_of_a_full_build():
+    from xcfl_search.extract import PageText
+    from xcfl_search.index import build, indexed_page, updated_buckets
+
+    def pages(texts):
+        return [indexed_page(PageText(f"/a/{n}/", f"标题{n}", "新闻", "", f"2024-01-{n + 1:02d}", text))
+                for n, text in enumerate(texts)]
+
+    before = pages(["妇女之家开展活动", "巧娘剪纸", "最美家庭评选", "Ｗｉｆｉ 覆盖"])
+    after = pages(["妇女之家开展活动", "巧娘剪纸与面塑", "最美家庭", "Ｗｉｆｉ 覆盖"])
+    _, previous = build(before)
+    assert updated_buckets(previous, sorted(after), previous.count) is not None
+    assert build(after, previous)[0] == build(after)[0]
+    # a page that comes or goes renumbers pages: a full build
+    assert updated_buckets(previous, sorted(after[:3]), previous.count) is None
+    assert build(after[:3], previous)[0] == build(after[:3])[0]

@@ -76,17 +76,19 @@ def code_fingerprint():
 
 
 class PageCache:
-    """{digest of a page's URL and bytes: IndexedPage} from the previous build."""
+    """{digest of a page's URL and bytes: IndexedPage}, and the buckets, of the
+    previous build (for this output folder's index)."""
 
     def __init__(self, folder):
         self.path = os.path.join(folder, f"search-{code_fingerprint()}.pickle") if folder else None
         self.old, self.new = {}, {}
+        self.buckets = None
         if self.path:
             try:
                 with open(self.path, "rb") as handle:
-                    self.old = pickle.load(handle)
+                    self.old, self.buckets = pickle.load(handle)
             except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError):
-                self.old = {}
+                self.old, self.buckets = {}, None
 
     @staticmethod
     def key(url, data):
@@ -98,7 +100,7 @@ class PageCache:
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         partial = f"{self.path}.{os.getpid()}.tmp"
         with open(partial, "wb") as handle:
-            pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((self.new, self.buckets), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, self.path)
 
 
@@ -161,7 +163,8 @@ def write_index(pelican):
     cache = PageCache(settings.get("XCFL_CACHE_PATH"))
     try:
         pages = indexed_pages(output, settings["SITEURL"], _written, cache)
-        write(build(pages), staging)
+        files, cache.buckets = build(pages, cache.buckets)
+        write(files, staging)
         replace_folder(staging, target)
     finally:
         _written.clear()
