@@ -83,6 +83,7 @@ class PageCache:
         self.path = os.path.join(folder, f"search-{code_fingerprint()}.pickle") if folder else None
         self.old, self.new = {}, {}
         self.buckets = None
+        self.cut = 0  # pages cut in this build (the others came from the cache)
         if self.path:
             try:
                 with open(self.path, "rb") as handle:
@@ -140,6 +141,7 @@ def indexed_pages(output_path, siteurl, paths, cache):
         made = [index_file(job) for job in jobs]
     found.update(zip((key for key, _ in missing), made))
     cache.new = found
+    cache.cut = len(jobs)
     return [page for page in found.values() if page]
 
 
@@ -171,7 +173,8 @@ def write_index(pelican):
         if os.path.exists(staging):
             shutil.rmtree(staging)
     cache.save()
-    logger.info("%s indexed %d pages in %.1f s", PREFIX, len(pages), time.perf_counter() - started)
+    logger.info("%s indexed %d pages in %.1f s (%d cut, the others from the cache)",
+                PREFIX, len(pages), time.perf_counter() - started, cache.cut)
 
 
 def register():
