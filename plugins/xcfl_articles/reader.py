@@ -31,6 +31,17 @@ def plain_summary(html):
     return text
 
 
+class _NoMarkdown:
+    """What Pelican's _parse_metadata touches of the converter when no field is
+    formatted (FORMATTED_FIELDS is empty): it only unregisters the meta
+    extension. Resetting a real converter for that cost more than reading the file."""
+
+    class preprocessors:  # noqa: N801 - the attribute Pelican calls
+        @staticmethod
+        def deregister(name, strict=True):
+            pass
+
+
 def skipped(problems):
     return "", {"status": "skip", "xcfl_problems": problems}
 
@@ -67,7 +78,9 @@ class XcflMarkdownReader(MarkdownReader):
         content, meta, problems = found
         if problems:
             return skipped(list(problems))
-        self._md = converter(self.settings["MARKDOWN"])  # _parse_metadata needs one
+        # _parse_metadata needs a converter only to render FORMATTED_FIELDS
+        self._md = (converter(self.settings["MARKDOWN"]) if self.settings["FORMATTED_FIELDS"]
+                    else _NoMarkdown)
         metadata = self._parse_metadata({key: list(values) for key, values in meta.items()})
         metadata.setdefault("slug", default_slug(source_path))
         metadata.setdefault("summary", plain_summary(content))
