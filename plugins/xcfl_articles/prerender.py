@@ -5,7 +5,10 @@ time. The conversion is a pure function of the text (render.py), so before the
 loop every article and page source is hashed: a text converted by an earlier
 build comes from the cache folder, the others are converted by forked worker
 processes, one per core. The reader takes the result for the file's exact
-bytes (or converts the file itself). Header checks are never cached.
+bytes (or converts the file itself). With the HTML comes the header as written
+(header.parse_header, also a pure function of the text); the header *checks*
+are never cached: they look at the file system (Cover) and the settings, and
+run on every build.
 """
 
 import hashlib
@@ -16,12 +19,12 @@ import sys
 
 import markdown
 
-from .header import decode
+from .header import decode, parse_header
 from .render import render
 
-FORMAT = 1
+FORMAT = 2
 MIN_FOR_POOL = 64  # below this, forking costs more than it saves
-_results = {}  # relative path -> (sha1 of the bytes, (html, meta, problems))
+_results = {}  # relative path -> (sha1 of the bytes, (html, meta, problems, header fields))
 _job = {}  # what forked workers need, set before the pool starts
 
 
@@ -89,13 +92,19 @@ def save_cache(path, stamp, entries):
     os.replace(partial, path)
 
 
+def convert(relative, text, markdown_settings, personal_data_allow):
+    """(html, meta, problems, header fields) of a decoded text."""
+    return (*render(relative, text, markdown_settings, personal_data_allow),
+            parse_header(text))
+
+
 def render_file(relative):
-    """Worker: the rendered file, or None when it is not UTF-8 (the reader reports that)."""
+    """Worker: the converted file, or None when it is not UTF-8 (the reader reports that)."""
     with open(os.path.join(_job["root"], relative), "rb") as handle:
         text, _ = decode(handle.read())
     if text is None:
         return None
-    return render(relative, text, _job["markdown"], _job["allow"])
+    return convert(relative, text, _job["markdown"], _job["allow"])
 
 
 def workers():
@@ -142,7 +151,9 @@ def prerender(settings):
 
 
 def rendered(relative, data):
-    """The prerendered (html, meta, problems) of these exact bytes, or None."""
+    """The prerendered (html, meta, problems, header fields) of these exact bytes, or None.
+
+    Only UTF-8 text is ever converted: a result means the bytes decode."""
     hit = _results.get(relative)
     if hit and hit[0] == hashlib.sha1(data).hexdigest():
         return hit[1]
