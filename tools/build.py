@@ -6,6 +6,7 @@ printed as `path:line: key: message`, so the build just exits 1.
 """
 
 import argparse
+import gc
 import logging
 import sys
 
@@ -49,5 +50,19 @@ def main(argv=None):
     return build(args.content, args.output, args.settings, args.fatal)
 
 
+def leave(status):
+    """Exit the command without the interpreter freeing the site object by object.
+
+    At exit Python collects and frees every object still alive: at 10,000
+    articles that alone took 0.6-1 s after the site was written. Frozen objects
+    are never collected, so the exit is almost immediate; everything else (exit
+    handlers, flushing) runs as usual. Only for the command: a caller that
+    imports build() keeps its garbage collector as it was.
+    """
+    gc.disable()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    leave(main())
