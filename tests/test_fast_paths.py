@@ -8,7 +8,7 @@ import pytest
 from helpers import ROOT
 
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
-from pelican import contents, readers, urlwrappers  # noqa: E402
+from pelican import contents, readers, urlwrappers, utils  # noqa: E402
 from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import SafeDatetime  # noqa: E402
 
@@ -98,3 +98,22 @@ def test_relative_source_paths_equal_pelicans(tmp_path, monkeypatch):
     (tmp_path / "sub").mkdir()
     monkeypatch.chdir(tmp_path / "sub")
     assert page.get_relative_source_path() == original(page) != first
+
+
+ZONES = [None, "Asia/Shanghai", "UTC", "America/New_York"]
+
+
+@pytest.mark.parametrize("zone", ZONES)
+@pytest.mark.parametrize("fmt", ["%Y年%-m月%-d日", "%Y", "%Y-%m-%d %H:%M %z %Z", "%a %-d %B %%", "%q %-q"])
+def test_date_formatting_equals_pelicans(zone, fmt):
+    from zoneinfo import ZoneInfo
+
+    original = getattr(utils.strftime, fast.MARK)
+    tz = ZoneInfo(zone) if zone else None
+    for date in (SafeDatetime(2024, 3, 8, 9, 5, tzinfo=tz), SafeDatetime(2019, 11, 20, tzinfo=tz)):
+        for _ in range(2):  # the second time from memory
+            assert date.strftime(fmt) == utils.strftime(date, fmt) == original(date, fmt)
+    # the same instant in two zones is one key for ==, not for formatting
+    if tz is not None:
+        other = SafeDatetime(2024, 3, 8, 9, 5, tzinfo=tz).astimezone(ZoneInfo("Europe/Paris"))
+        assert utils.strftime(other, fmt) == original(other, fmt)

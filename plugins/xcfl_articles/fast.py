@@ -14,19 +14,28 @@ input outside its fast path. Installed once per process by the plugin.
   (unidecode and a dozen regular expressions) when first hashed or put in a
   URL. slugify is a pure function of its arguments, so its results are
   remembered (bounded); URLWrapper still warns about every empty slug.
+- Date formatting: Pelican's own strftime (``%-d`` support) splits the format
+  with regular expressions on every call, and runs for every article's
+  locale_date and for every URL (``{date:%Y}``, tens of thousands of times in a
+  build). Its result is remembered per (naive date and time, tzinfo, fold,
+  format, LC_TIME locale): exactly what it depends on. Aware datetimes are never
+  keys themselves, since equal instants in other zones compare equal.
 - Relative source paths: Content.get_relative_source_path (two abspath and a
   relpath) runs three times per article for the same two absolute paths; its
   result is remembered per (source path, PATH), and per working folder when
   either is relative.
 """
 
+import datetime
 import functools
+import locale
 import os
 import re
 
-from pelican import contents, readers, urlwrappers
+from pelican import contents, readers, urlwrappers, utils
 from pelican.utils import SafeDatetime
 
+REMEMBERED_DATES = 65536  # formatted dates kept; then the memory starts again
 FIXED = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?\Z")
 MARK = "xcfl_original"
 
@@ -69,6 +78,29 @@ def remembered_slugify(original):
     return slugify
 
 
+def remembered_strftime(original):
+    found = {}
+
+    def strftime(date, date_format):
+        if not isinstance(date, datetime.datetime) or not isinstance(date_format, str):
+            return original(date, date_format)
+        key = (type(date), date.replace(tzinfo=None), date.tzinfo, date.fold, date_format,
+               locale.setlocale(locale.LC_TIME))
+        try:
+            return found[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable tzinfo: no shortcut
+            return original(date, date_format)
+        if len(found) >= REMEMBERED_DATES:
+            found.clear()
+        value = found[key] = original(date, date_format)
+        return value
+
+    setattr(strftime, MARK, original)
+    return strftime
+
+
 def remembered_relative_path(original):
     found = {}
 
@@ -96,6 +128,8 @@ def install():
             readers.METADATA_PROCESSORS[name] = fast_date(readers.METADATA_PROCESSORS[name])
     if not hasattr(urlwrappers.slugify, MARK):
         urlwrappers.slugify = remembered_slugify(urlwrappers.slugify)
+    if not hasattr(utils.strftime, MARK):
+        utils.strftime = remembered_strftime(utils.strftime)
     method = contents.Content.get_relative_source_path
     if not hasattr(method, MARK):
         contents.Content.get_relative_source_path = remembered_relative_path(method)
