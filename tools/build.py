@@ -50,6 +50,20 @@ def main(argv=None):
     return build(args.content, args.output, args.settings, args.fatal)
 
 
+def tune_collector():
+    """Fewer garbage collections for the command's one long build.
+
+    Pelican keeps every article, page and record alive until the end, so each
+    older-generation collection walks all of them again: at 10,000 articles
+    that was ~0.7 s of the reading phase alone. What is alive now (the
+    interpreter, Pelican, the libraries) is frozen out of collections, and
+    collections start after 20,000 new objects instead of 700. Only for the
+    command, like leave().
+    """
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 50)
+
+
 def leave(status):
     """Exit the command without the interpreter freeing the site object by object.
 
@@ -65,4 +79,5 @@ def leave(status):
 
 
 if __name__ == "__main__":
+    tune_collector()
     leave(main())
