@@ -4,7 +4,8 @@ Both are pure functions of their input: a file's bytes -> (data, lines)
 (loader.py), a description's text -> HTML (description.py). They are kept in
 XCFL_CACHE_PATH, keyed by the SHA-1 of the bytes (of the text), under a stamp
 of the code and library versions that produce them, so any change to a file,
-to this plugin or to PyYAML / Python-Markdown misses the cache.
+to this plugin (or the decoding in xcfl_articles/header.py) or to PyYAML /
+Python-Markdown misses the cache.
 
 Only what a file *is* is cached, never a judgement on it: a file that fails to
 load is not cached (it is loaded again, and its problem reported, on every
@@ -31,10 +32,13 @@ def fingerprint():
         f"{FORMAT} {yaml.__version__} {hasattr(yaml, 'CSafeLoader')} "
         f"{markdown.__version__} {sys.version}".encode())
     folder = os.path.dirname(os.path.abspath(__file__))
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".py"):
-            with open(os.path.join(folder, name), "rb") as handle:
-                digest.update(name.encode() + b"\0" + handle.read())
+    code = [os.path.join(folder, name) for name in sorted(os.listdir(folder))
+            if name.endswith(".py")]
+    # reading.parse decodes with xcfl_articles.header.decode
+    code.append(os.path.join(os.path.dirname(folder), "xcfl_articles", "header.py"))
+    for path in code:
+        with open(path, "rb") as handle:
+            digest.update(path[len(os.path.dirname(folder)):].encode() + b"\0" + handle.read())
     return digest.hexdigest()
 
 
