@@ -139,3 +139,67 @@ def test_sample_content_passes_twice_with_one_cache(tmp_path):
     for _ in range(2):
         result = check(CONTENT, cache)
         assert result.returncode == 0, result.stderr
+
+
+def test_records_cache_returns_fresh_copies_and_misses_on_other_bytes(tmp_path):
+    import sys
+
+    from helpers import ROOT
+
+    sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from xcfl_records.cache import RecordsCache
+    from xcfl_records.reading import parse
+
+    settings = {"XCFL_CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path)}
+    calls = []
+
+    def counted(raw):
+        calls.append(raw)
+        return parse(raw)
+
+    raw = "name: 甲\nphotos: [a.svg]\n".encode()
+    first = RecordsCache(settings)
+    data, lines = first.load(raw, lambda: counted(raw))
+    data["name"] = "changed by a caller"
+    first.save()
+
+    second = RecordsCache(settings)
+    again, again_lines = second.load(raw, lambda: counted(raw))
+    assert len(calls) == 1  # from the cache
+    assert again == {"name": "甲", "photos": ["a.svg"]} and again_lines == lines
+    assert second.load(raw, lambda: counted(raw))[0] is not again  # a fresh copy every time
+    other = raw.replace("甲".encode(), "乙".encode())
+    assert second.load(other, lambda: counted(other))[0]["name"] == "乙"
+    assert len(calls) == 2
+
+
+def test_one_changed_article_rewrites_one_markdown_cache_shard(tmp_path):
+    import sys
+
+    from helpers import ROOT
+
+    sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from pelican.settings import read_settings
+    from xcfl_articles import prerender
+    from xcfl_articles.reader import XcflMarkdownReader
+
+    content = copy_content(str(tmp_path / "content"))
+    cache = tmp_path / "cache"
+    settings = read_settings(PELICANCONF, override={
+        "PATH": content, "OUTPUT_PATH": str(tmp_path / "out"), "XCFL_CACHE_PATH": str(cache)})
+    XcflMarkdownReader(settings)  # completes settings["MARKDOWN"] as in a build
+    prerender.prerender(settings)
+    before = {name: os.stat(cache / name).st_ino for name in os.listdir(cache)}
+    assert 1 < len(before) <= prerender.SHARDS  # a shard with no file has no file
+
+    relative = "articles/2019-05-15-family-day-lecture.md"
+    with open(os.path.join(content, relative), "a", encoding="utf-8") as handle:
+        handle.write("\n补充一段。\n")
+    prerender.prerender(settings)
+    after = {name: os.stat(cache / name).st_ino for name in os.listdir(cache)}
+    assert [name for name in before if after[name] != before[name]] == [
+        os.path.basename(prerender.cache_files(settings)[prerender.shard_of(relative)])]
+    with open(os.path.join(content, relative), "rb") as handle:
+        assert "补充一段" in prerender.rendered(relative, handle.read())[0]
+    prerender.prerender(settings)  # nothing changed: nothing rewritten
+    assert {name: os.stat(cache / name).st_ino for name in os.listdir(cache)} == after

@@ -24,6 +24,7 @@ from .render import render
 
 FORMAT = 2
 MIN_FOR_POOL = 64  # below this, forking costs more than it saves
+SHARDS = 16
 _results = {}  # relative path -> (sha1 of the bytes, (html, meta, problems, header fields))
 _job = {}  # what forked workers need, set before the pool starts
 
@@ -66,12 +67,20 @@ def fingerprint(settings):
     return digest.hexdigest()
 
 
-def cache_file(settings):
+def cache_files(settings):
+    """The cache's shard files, or None when no cache folder is set.
+
+    The cache is split by file path into SHARDS files, so a build that converts
+    one changed article rewrites one small file, not the HTML of every article."""
     folder = settings.get("XCFL_CACHE_PATH")
     if not folder:
         return None
     root = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
-    return os.path.join(folder, f"markdown-{root}.pickle")
+    return [os.path.join(folder, f"markdown-{root}-{n:02d}.pickle") for n in range(SHARDS)]
+
+
+def shard_of(relative):
+    return hashlib.sha1(relative.encode()).digest()[0] % SHARDS
 
 
 def load_cache(path, stamp):
@@ -126,8 +135,11 @@ def prerender(settings):
     _results.clear()
     root = settings["PATH"]
     stamp = fingerprint(settings)
-    path = cache_file(settings)
-    cached = load_cache(path, stamp) if path else {}
+    paths = cache_files(settings)
+    shards = [load_cache(path, stamp) for path in paths] if paths else []
+    cached = {}
+    for shard in shards:
+        cached.update(shard)
     limit = settings["XCFL_MAX_FILE_MB"] * 1024 * 1024
     todo = []
     for relative in sources(settings):
@@ -146,8 +158,14 @@ def prerender(settings):
     for (relative, sha), result in zip(todo, render_all([r for r, _ in todo])):
         if result is not None:
             _results[relative] = (sha, result)
-    if path and (todo or len(cached) != len(_results)):
-        save_cache(path, stamp, dict(_results))
+    if paths:
+        converted = {shard_of(relative) for relative, _ in todo}
+        grouped = [{} for _ in paths]
+        for relative, entry in _results.items():
+            grouped[shard_of(relative)][relative] = entry
+        for number, path in enumerate(paths):
+            if number in converted or len(grouped[number]) != len(shards[number]):
+                save_cache(path, stamp, grouped[number])
 
 
 def rendered(relative, data):
