@@ -134,9 +134,15 @@ PLUGINS = [
     "xcfl_speed",
 ]
 
+# Pelican's own content cache stays off. It knows a file only by its mtime (not
+# the settings, not our plugins' code) and, on a hit, skips our reader, so the
+# header checks that look beyond the file (a Cover image deleted since) would
+# not run, and the generator layer would skip the signals that report problems.
+# Our caches below are keyed by bytes + settings + code, and hold no check.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
-# Our own build caches (rendered Markdown, pages of the previous output): outside
+# Our own build caches (rendered Markdown and parsed headers, parsed records,
+# pages of the previous output; docs/architecture.md "Build caches"): outside
 # OUTPUT_PATH, so `make publish` can build into a fresh folder and still reuse them.
 # Everything in it can be deleted at any time; the next build is just slower.
 XCFL_CACHE_PATH = os.environ.get("XCFL_CACHE_PATH") or os.path.join(HERE, "cache")

@@ -6,6 +6,7 @@ printed as `path:line: key: message`, so the build just exits 1.
 """
 
 import argparse
+import gc
 import logging
 import sys
 
@@ -49,5 +50,34 @@ def main(argv=None):
     return build(args.content, args.output, args.settings, args.fatal)
 
 
+def tune_collector():
+    """Fewer garbage collections for the command's one long build.
+
+    Pelican keeps every article, page and record alive until the end, so each
+    older-generation collection walks all of them again: at 10,000 articles
+    that was ~0.7 s of the reading phase alone. What is alive now (the
+    interpreter, Pelican, the libraries) is frozen out of collections, and
+    collections start after 20,000 new objects instead of 700. Only for the
+    command, like leave().
+    """
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 50)
+
+
+def leave(status):
+    """Exit the command without the interpreter freeing the site object by object.
+
+    At exit Python collects and frees every object still alive: at 10,000
+    articles that alone took 0.6-1 s after the site was written. Frozen objects
+    are never collected, so the exit is almost immediate; everything else (exit
+    handlers, flushing) runs as usual. Only for the command: a caller that
+    imports build() keeps its garbage collector as it was.
+    """
+    gc.disable()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    tune_collector()
+    leave(main())

@@ -12,7 +12,7 @@ import shutil
 import sys
 import tempfile
 
-from build import build
+from build import build, leave, tune_collector
 
 RENAME_EXCHANGE = 2
 
@@ -68,4 +68,5 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    tune_collector()
+    leave(main())

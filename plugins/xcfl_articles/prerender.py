@@ -5,7 +5,10 @@ time. The conversion is a pure function of the text (render.py), so before the
 loop every article and page source is hashed: a text converted by an earlier
 build comes from the cache folder, the others are converted by forked worker
 processes, one per core. The reader takes the result for the file's exact
-bytes (or converts the file itself). Header checks are never cached.
+bytes (or converts the file itself). With the HTML comes the header as written
+(header.parse_header, also a pure function of the text); the header *checks*
+are never cached: they look at the file system (Cover) and the settings, and
+run on every build.
 """
 
 import hashlib
@@ -16,12 +19,13 @@ import sys
 
 import markdown
 
-from .header import decode
+from .header import decode, parse_header
 from .render import render
 
-FORMAT = 1
+FORMAT = 2
 MIN_FOR_POOL = 64  # below this, forking costs more than it saves
-_results = {}  # relative path -> (sha1 of the bytes, (html, meta, problems))
+SHARDS = 16
+_results = {}  # relative path -> (sha1 of the bytes, (html, meta, problems, header fields))
 _job = {}  # what forked workers need, set before the pool starts
 
 
@@ -63,12 +67,20 @@ def fingerprint(settings):
     return digest.hexdigest()
 
 
-def cache_file(settings):
+def cache_files(settings):
+    """The cache's shard files, or None when no cache folder is set.
+
+    The cache is split by file path into SHARDS files, so a build that converts
+    one changed article rewrites one small file, not the HTML of every article."""
     folder = settings.get("XCFL_CACHE_PATH")
     if not folder:
         return None
     root = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
-    return os.path.join(folder, f"markdown-{root}.pickle")
+    return [os.path.join(folder, f"markdown-{root}-{n:02d}.pickle") for n in range(SHARDS)]
+
+
+def shard_of(relative):
+    return hashlib.sha1(relative.encode()).digest()[0] % SHARDS
 
 
 def load_cache(path, stamp):
@@ -89,13 +101,19 @@ def save_cache(path, stamp, entries):
     os.replace(partial, path)
 
 
+def convert(relative, text, markdown_settings, personal_data_allow):
+    """(html, meta, problems, header fields) of a decoded text."""
+    return (*render(relative, text, markdown_settings, personal_data_allow),
+            parse_header(text))
+
+
 def render_file(relative):
-    """Worker: the rendered file, or None when it is not UTF-8 (the reader reports that)."""
+    """Worker: the converted file, or None when it is not UTF-8 (the reader reports that)."""
     with open(os.path.join(_job["root"], relative), "rb") as handle:
         text, _ = decode(handle.read())
     if text is None:
         return None
-    return render(relative, text, _job["markdown"], _job["allow"])
+    return convert(relative, text, _job["markdown"], _job["allow"])
 
 
 def workers():
@@ -117,8 +135,11 @@ def prerender(settings):
     _results.clear()
     root = settings["PATH"]
     stamp = fingerprint(settings)
-    path = cache_file(settings)
-    cached = load_cache(path, stamp) if path else {}
+    paths = cache_files(settings)
+    shards = [load_cache(path, stamp) for path in paths] if paths else []
+    cached = {}
+    for shard in shards:
+        cached.update(shard)
     limit = settings["XCFL_MAX_FILE_MB"] * 1024 * 1024
     todo = []
     for relative in sources(settings):
@@ -137,12 +158,20 @@ def prerender(settings):
     for (relative, sha), result in zip(todo, render_all([r for r, _ in todo])):
         if result is not None:
             _results[relative] = (sha, result)
-    if path and (todo or len(cached) != len(_results)):
-        save_cache(path, stamp, dict(_results))
+    if paths:
+        converted = {shard_of(relative) for relative, _ in todo}
+        grouped = [{} for _ in paths]
+        for relative, entry in _results.items():
+            grouped[shard_of(relative)][relative] = entry
+        for number, path in enumerate(paths):
+            if number in converted or len(grouped[number]) != len(shards[number]):
+                save_cache(path, stamp, grouped[number])
 
 
 def rendered(relative, data):
-    """The prerendered (html, meta, problems) of these exact bytes, or None."""
+    """The prerendered (html, meta, problems, header fields) of these exact bytes, or None.
+
+    Only UTF-8 text is ever converted: a result means the bytes decode."""
     hit = _results.get(relative)
     if hit and hit[0] == hashlib.sha1(data).hexdigest():
         return hit[1]

@@ -14,8 +14,8 @@ from pelican.readers import MarkdownReader
 from xcfl_problems import Problem, message
 
 from .header import decode, parse_header
-from .prerender import rendered
-from .render import converter, render
+from .prerender import convert, rendered
+from .render import converter
 from .rules import check_header, default_slug
 
 SUMMARY_LENGTH = 120
@@ -29,6 +29,17 @@ def plain_summary(html):
     if len(text) > SUMMARY_LENGTH:
         text = text[:SUMMARY_LENGTH].rstrip("，、；：,;: ") + "…"
     return text
+
+
+class _NoMarkdown:
+    """What Pelican's _parse_metadata touches of the converter when no field is
+    formatted (FORMATTED_FIELDS is empty): it only unregisters the meta
+    extension. Resetting a real converter for that cost more than reading the file."""
+
+    class preprocessors:  # noqa: N801 - the attribute Pelican calls
+        @staticmethod
+        def deregister(name, strict=True):
+            pass
 
 
 def skipped(problems):
@@ -50,27 +61,36 @@ class XcflMarkdownReader(MarkdownReader):
                 "too-large", size=round(size / 1048576, 1), limit=limit))])
         with open(source_path, "rb") as handle:
             data = handle.read()
-        text, bad_line = decode(data)
-        if text is None:
-            return skipped([Problem(relative, bad_line, "文件",
-                                    message("not-utf8", line=bad_line))])
+        found = rendered(relative, data)  # converted before the loop (prerender.py)
+        if found is None:
+            text, bad_line = decode(data)
+            if text is None:
+                return skipped([Problem(relative, bad_line, "文件",
+                                        message("not-utf8", line=bad_line))])
+            fields = parse_header(text)
+        else:
+            fields = found[3]
 
         kind = self.kind_of(relative)
         categories = list(self.settings["XCFL_CATEGORIES"].values())
-        problems = check_header(relative, parse_header(text), kind, categories, root)
+        problems = check_header(relative, fields, kind, categories, root)
         if problems:
             return skipped(problems)
 
         self._source_path = source_path
-        found = rendered(relative, data) or render(
-            relative, text, self.settings["MARKDOWN"], self.settings["XCFL_PERSONAL_DATA_ALLOW"])
-        content, meta, problems = found
+        if found is None:
+            found = convert(relative, text, self.settings["MARKDOWN"],
+                            self.settings["XCFL_PERSONAL_DATA_ALLOW"])
+        content, meta, problems, _ = found
         if problems:
             return skipped(list(problems))
-        self._md = converter(self.settings["MARKDOWN"])  # _parse_metadata needs one
+        # _parse_metadata needs a converter only to render FORMATTED_FIELDS
+        self._md = (converter(self.settings["MARKDOWN"]) if self.settings["FORMATTED_FIELDS"]
+                    else _NoMarkdown)
         metadata = self._parse_metadata({key: list(values) for key, values in meta.items()})
         metadata.setdefault("slug", default_slug(source_path))
-        metadata.setdefault("summary", plain_summary(content))
+        if "summary" not in metadata:
+            metadata["summary"] = plain_summary(content)
         if "status" in metadata:
             metadata["status"] = metadata["status"].lower()
         return content, metadata

@@ -24,7 +24,7 @@ def street_entries(streets, settings):
     ) for street, _ in streets]
 
 
-def record_entry(record, source, collection, street, settings):
+def record_entry(record, source, collection, street, settings, cache=None):
     one = collection.kind.upper()
     root = settings["PATH"]
     return SimpleNamespace(
@@ -35,7 +35,8 @@ def record_entry(record, source, collection, street, settings):
         save_as=settings[f"{one}_SAVE_AS"].format(id=record.id),
         listing_url=settings[f"{collection.plural}_URL"],
         street_entry=street,
-        description_html=description.render(record.description),
+        description_html=(description.render(record.description) if cache is None else
+                          cache.description(record.description, description.render)),
         images=[dict(zip(("src", "width", "height"),
                          (path, *image_size(os.path.join(root, path)))))
                 for path in record.photos],

@@ -39,15 +39,24 @@ class Source:
                        message(name, **values)))
 
 
-def read_file(root, path, collection):
+def parse(raw):
+    """(data, lines) of a file's bytes; LoadError when they are not plain YAML."""
+    text, bad_line = decode(raw)
+    if text is None:
+        raise LoadError("not-utf8", bad_line)
+    return load(text)
+
+
+def read_file(root, path, collection, cache=None):
     """[(raw mapping, Source)] of one YAML file; file-level problems are reported."""
     relative = os.path.relpath(path, root).replace(os.sep, "/")
     with open(path, "rb") as handle:
-        text, bad_line = decode(handle.read())
+        raw = handle.read()
     try:
-        if text is None:
-            raise LoadError("not-utf8", bad_line)
-        data, lines = load(text)
+        if cache is None:
+            data, lines = parse(raw)
+        else:
+            data, lines = cache.load(raw, lambda: parse(raw))
     except LoadError as error:
         report(Problem(relative, error.line, collection, message(error.name, **error.values)))
         return []
@@ -116,22 +125,22 @@ def check_personal_data(record, source, allow):
     return clean
 
 
-def read_collection(root, folder, model, context):
+def read_collection(root, folder, model, context, cache=None):
     """[(record, Source)] of data/<folder>/*.yaml, unique ids, sorted by file."""
     paths = sorted(glob.glob(os.path.join(root, "data", folder, "*.y*ml")))
     return unique(
         [(record, source)
          for path in paths
-         for raw, source in read_file(root, path, folder)
+         for raw, source in read_file(root, path, folder, cache)
          if (record := validate(model, raw, source, context)) is not None],
         "id")
 
 
-def read_streets(root, model):
+def read_streets(root, model, cache=None):
     path = os.path.join(root, "data", "streets.yaml")
     if not os.path.exists(path):  # a site without records; any record's street fails
         return []
-    found = [(record, source) for raw, source in read_file(root, path, "streets")
+    found = [(record, source) for raw, source in read_file(root, path, "streets", cache)
              if (record := validate(model, raw, source, {})) is not None]
     return unique(unique(found, "id"), "name")
 

@@ -14,6 +14,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import references
+from .cache import RecordsCache
 from .charts import bar_chart
 from .entries import facet_groups, record_entry, street_entries
 from .kinds import COLLECTIONS
@@ -25,16 +26,18 @@ from .settings import fill_defaults
 class RecordsGenerator(Generator):
     def generate_context(self):
         root = self.settings["PATH"]
-        streets = street_entries(read_streets(root, Street), self.settings)
+        cache = RecordsCache(self.settings)
+        streets = street_entries(read_streets(root, Street, cache), self.settings)
         by_name = {street.name: street for street in streets}
         context = {"streets": set(by_name), "content_root": root,
                    "personal_data_allow": self.settings.get("XCFL_PERSONAL_DATA_ALLOW", ())}
         self.collections = []
         for collection in COLLECTIONS:
             records = [
-                record_entry(record, source, collection, by_name[record.street], self.settings)
+                record_entry(record, source, collection, by_name[record.street], self.settings,
+                             cache)
                 for record, source in read_collection(root, collection.name,
-                                                      collection.model, context)
+                                                      collection.model, context, cache)
             ]
             for street in streets:
                 street.records[collection.name] = [
@@ -48,6 +51,7 @@ class RecordsGenerator(Generator):
                             records, facet, streets, self.settings, collection))
                         for facet in collection.facets + ("street",)],
             ))
+        cache.save()
         records_by_id = {c.name: {r.id: r for r in c.records} for c in self.collections}
         references.link(self.context.get("articles", []), self.context.get("drafts", []),
                         records_by_id, by_name)
