@@ -2,7 +2,10 @@
 site as one process writes, failures in any process fail the build, and no
 process is left behind."""
 
+import glob
 import os
+import pickle
+import re
 import subprocess
 import sys
 import textwrap
@@ -71,6 +74,12 @@ def test_one_and_two_write_processes_give_identical_output(sample_content, tmp_p
         trees.append(digest_tree(output))
     assert trees[0] == trees[1]
     assert "sitemap.xml" in trees[0] and "feeds/all.atom.xml" in trees[0]
+    # The QR codes the child made were sent to the parent and kept for next time.
+    articles = {SITEURL + "/" + path.removesuffix("index.html") for path in trees[1]
+                if re.fullmatch(r"[a-z]+/\d{4}/[^/]+/index\.html", path)}
+    (kept,) = glob.glob(str(tmp_path / "cache-2" / "qr-*.pickle"))
+    with open(kept, "rb") as handle:
+        assert articles and articles <= {url for url, _ in pickle.load(handle)}
 
 
 def test_cached_rebuilds_in_one_long_lived_process(sample_content, tmp_path):
