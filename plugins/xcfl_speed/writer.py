@@ -153,10 +153,12 @@ class XcflWriter(Writer):
         if owner == self.index:
             localcontext = context.copy()
             localcontext.update(values)
-            output = self.page_cache.render(template, localcontext)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as handle:
-                handle.write(output)
+            output = self.page_cache.render(template, localcontext,
+                                            path if target == path else None)
+            if output is not None:  # None: the unchanged previous file is in place
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(target, "w", encoding="utf-8") as handle:
+                    handle.write(output)
             logger.info('Writing "%s"', path)
             self.page_cache.written(path)
             if not self.sharing:
