@@ -64,3 +64,49 @@ def test_problems_are_reported_on_every_run_from_the_cache(tmp_path):
         assert result.returncode == 1
         assert "articles/2024-05-05-broken.md:5: 正文:" in result.stderr
         assert "articles/2024-05-05-broken.md:7: 正文:" in result.stderr
+
+
+def inodes(site):
+    return {relative: os.stat(os.path.join(site, relative)).st_ino
+            for relative in digest_tree(site) if relative.endswith(".html")}
+
+
+def test_unchanged_pages_are_linked_not_written_again(tmp_path, monkeypatch):
+    """A publish build hard-links an unchanged page of the previous output into
+    its staging folder; a changed one is written anew."""
+    monkeypatch.setenv("SITEURL", SITEURL)
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    content = copy_content(str(tmp_path / "content"))
+    site = str(tmp_path / "site")
+    publish_in_process(content, site)
+    before = inodes(site)
+    edit(content)
+    again = publish_in_process(content, site)
+    after = inodes(site)
+    edited = "family/2019/family-day-lecture/index.html"
+    assert after[edited] != before[edited]
+    assert after["about/index.html"] == before["about/index.html"]
+    assert sum(after[name] == before.get(name) for name in after) == again["reused"] > 0
+
+
+def test_a_page_changed_in_the_output_is_built_again(tmp_path, monkeypatch):
+    """Never stale: a previous page touched after the build (here edited by hand)
+    is rendered again, in the same folder (make html) and for a publish."""
+    monkeypatch.setenv("SITEURL", SITEURL)
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    content = copy_content(str(tmp_path / "content"))
+    site = str(tmp_path / "site")
+    publish_in_process(content, site)
+    clean = digest_tree(site)
+    page = os.path.join(site, "about", "index.html")
+    for rebuild in ("publish", "build"):
+        with open(page, encoding="utf-8") as handle:
+            text = handle.read()
+        write(page, text.replace("</main>", "旧的内容</main>"))
+        if rebuild == "publish":
+            publish_in_process(content, site)
+        else:
+            import build
+
+            assert build.build(content, site, os.path.join(ROOT, "publishconf.py")) == 0
+        assert digest_tree(site) == clean

@@ -1,21 +1,102 @@
 """QR codes of page addresses as inline SVG, made at build time with segno.
 
-Inline: no extra request, nothing for the CSP to allow. One code per URL is
-cached for the whole process (`make serve` rebuilds reuse it).
+Inline: no extra request, nothing for the CSP to allow.
+
+Made once: a code is kept per (url, label) for the whole process (`make serve`
+rebuilds reuse it) and in XCFL_CACHE_PATH across builds (`qr-<version>.pickle`,
+read only when a page is rendered). The file's name carries segno's version and
+a digest of this module, so changing either makes every code anew. In a build
+written by several processes, each child sends the codes it made to the parent
+(xcfl_speed.parallel), which saves them at `finalized`.
 """
 
-import functools
+import hashlib
+import os
+import pickle
 
 import segno
 from markupsafe import Markup, escape
 
 SIZE = 144  # CSS pixels; 40 modules at ~3.5px each scan well from a screen
+# One data mask for every code. A decoder reads the mask from the code's format
+# information, and all eight are valid (ISO/IEC 18004 7.8.2); the automatic choice
+# only picks the lowest penalty for patterns that might confuse a reader, and costs
+# ~3.5x the encoding (8 masks evaluated in Python). Measured on 1,000 of our
+# addresses (docs/architecture.md, "Build speed"): mask 2 is the one segno picks
+# most often (30 %) and its penalty is 3 % above the best on average; every code,
+# with either choice, decoded with zbarimg.
+MASK = 2
+
+_memo = {}  # (url, label) -> Markup, this process
+_added = {}  # (url, label) -> svg text made since the last save
+_store = {"file": None, "codes": None}  # the cache file and its codes, once read
 
 
-@functools.lru_cache(maxsize=None)
-def qr_svg(url, label):
-    """<svg role="img" aria-label=label> encoding url (error correction M)."""
-    code = segno.make(url, error="m", micro=False)
+def version():
+    with open(__file__, "rb") as handle:
+        own = hashlib.sha256(handle.read()).hexdigest()[:16]
+    return f"{segno.__version__}-{own}"
+
+
+def use_cache_folder(folder):
+    """At the start of a build: where codes are kept (None: nowhere)."""
+    name = os.path.join(folder, f"qr-{version()}.pickle") if folder else None
+    if name != _store["file"]:
+        _store.update(file=name, codes=None)
+
+
+def make_svg(url, label):
+    code = segno.make(url, error="m", micro=False, mask=MASK)
     svg = code.svg_inline(scale=1, omitsize=True, light="#fff", svgclass="xc-qr__code")
     attributes = f'<svg role="img" aria-label="{escape(label)}" width="{SIZE}" height="{SIZE}" '
-    return Markup(svg.replace("<svg ", attributes, 1))
+    return svg.replace("<svg ", attributes, 1)
+
+
+def qr_svg(url, label):
+    """<svg role="img" aria-label=label> encoding url (error correction M)."""
+    key = (url, label)
+    found = _memo.get(key)
+    if found is None:
+        text = _stored().get(key)
+        if text is None:
+            text = _added[key] = make_svg(url, label)
+        found = _memo[key] = Markup(text)
+    return found
+
+
+def _stored():
+    if _store["codes"] is None:
+        _store["codes"] = {}
+        if _store["file"]:
+            try:
+                with open(_store["file"], "rb") as handle:
+                    _store["codes"] = pickle.load(handle)
+            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
+                pass
+    return _store["codes"]
+
+
+def made_here():
+    """The codes made by this process since the last save (a child's result)."""
+    return dict(_added)
+
+
+def take(codes):
+    """Codes another process made for this build."""
+    _added.update(codes)
+    _memo.update((key, Markup(text)) for key, text in codes.items())
+
+
+def save():
+    """At `finalized`: keep the codes made in this build for the next ones."""
+    if not _added or not _store["file"]:
+        _added.clear()
+        return
+    codes = _stored()
+    codes.update(_added)
+    _added.clear()
+    os.makedirs(os.path.dirname(_store["file"]), exist_ok=True)
+    partial = f"{_store['file']}.{os.getpid()}.tmp"
+    with open(partial, "wb") as handle:
+        pickle.dump(codes, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, _store["file"])

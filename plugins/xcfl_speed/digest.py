@@ -13,6 +13,7 @@ the page uncacheable: it is rendered again, never served stale.
 import datetime
 import hashlib
 import re
+from hashlib import sha1
 
 SKIPPED = {"settings", "_context", "context"}  # the site settings: in the build fingerprint
 IDENTITY = ("url", "save_as", "id", "name", "title", "slug")
@@ -33,16 +34,24 @@ class Digester:
         self._keep = []  # memo keys are ids: keep the objects alive
 
     def __call__(self, value, depth=0):
-        if value is None or isinstance(value, (bool, int, float)):
+        kind = type(value)
+        if kind is str:
+            return "s" + sha1(value.encode("utf-8", "surrogatepass")).hexdigest()
+        if value is None or kind is bool or kind is int or kind is float:
             return repr(value)
-        if isinstance(value, str):  # also Markup
-            return "s" + hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()
-        if isinstance(value, (datetime.date, datetime.time)):
-            return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)}"
         key = (id(value), depth)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self._digest(value, depth)
+            if isinstance(value, str):  # Markup and other str subclasses
+                return "s" + sha1(value.encode("utf-8", "surrogatepass")).hexdigest()
+            if isinstance(value, (bool, int, float)):
+                return repr(value)
+            if isinstance(value, (datetime.date, datetime.time)):
+                found = (f"{type(value).__name__}:{value.isoformat()}:"
+                         f"{getattr(value, 'tzinfo', None)}")
+            else:
+                found = self._digest(value, depth)
+            self._memo[key] = found
             self._keep.append(value)
         return found
 
@@ -68,7 +77,11 @@ class Digester:
 
     def _object(self, value, depth):
         if depth >= MAX_DEPTH:
-            return [f"{name}={self(getattr(value, name, None), depth)}" for name in IDENTITY
-                    if isinstance(getattr(value, name, None), (str, int, type(None)))]
+            found = []
+            for name in IDENTITY:
+                item = getattr(value, name, None)  # a property (url) is computed once
+                if isinstance(item, (str, int, type(None))):
+                    found.append(f"{name}={self(item, depth)}")
+            return found
         return [f"{name}={self(item, depth + 1)}" for name, item in vars(value).items()
                 if name not in SKIPPED]

@@ -4,9 +4,11 @@ Each page is keyed by the build fingerprint (templates, plugin code, settings,
 versions) and a digest of every context value its templates read (digest.py,
 templates.py). The key of every written page is kept in the cache folder with
 the file's size, modification time and inode; a later build finding the same
-key, and the previous file untouched, takes that file's text instead of
-rendering the template. Pelican then writes and announces the page as usual,
-so the sitemap and the search index see every page.
+key, and the previous file untouched, takes that file instead of rendering the
+template: left in place when the build writes into the same folder, hard-linked
+into a new one (`make publish`'s staging folder), its text copied where a link
+cannot be made. The page is still announced (content_written) as usual, so the
+sitemap and the search index see every page.
 """
 
 import hashlib
@@ -65,6 +67,7 @@ class PageCache:
         self.old = self._load() if self.fingerprint else {}
         self.new = {}  # relative name -> (key, stat) of pages written in this build
         self.pending = {}  # absolute path -> (relative name, key), until written
+        self.names = {}  # template name -> the context names it reads, sorted
         self.hits = self.misses = 0
 
     def _load(self):
@@ -78,35 +81,56 @@ class PageCache:
     def key(self, template, localcontext):
         if not self.fingerprint:
             return None
-        names = sorted(referenced_names(template.environment, template.name))
+        names = self.names.get(template.name)
+        if names is None:
+            names = self.names[template.name] = sorted(
+                referenced_names(template.environment, template.name))
         parts = [template.name, localcontext.get("output_file", "")]
+        digester, get = self.digester, localcontext.get
         try:
-            parts += [f"{n}={self.digester(localcontext.get(n))}" for n in names]
+            parts += [f"{n}={digester(get(n))}" for n in names]
         except Uncacheable:
             return None
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
-    def render(self, template, localcontext):
-        """The page's text: from the previous output when its key matches."""
+    def render(self, template, localcontext, path=None):
+        """The page's text, from the previous output when its key matches; None
+        when the previous file itself was put at `path` (this build's file):
+        it is already there (same folder) or hard-linked to it."""
         name = localcontext["output_file"]
         key = self.key(template, localcontext)
-        text = self._previous_text(name, key) if key else None
-        if text is None:
-            self.misses += 1
-            text = template.render(localcontext)
-        else:
-            self.hits += 1
         if key:
             self.pending[os.path.abspath(os.path.join(self.output_path, name))] = (name, key)
-        return text
+            entry = self.old.get(name)
+            if entry and entry[0] == key:
+                previous = os.path.join(self.previous, name)
+                if path and self._place(previous, entry[1], path):
+                    self.hits += 1
+                    return None
+                text = self._previous_text(previous, entry[1])
+                if text is not None:
+                    self.hits += 1
+                    return text
+        self.misses += 1
+        return template.render(localcontext)
 
-    def _previous_text(self, name, key):
-        entry = self.old.get(name)
-        if not entry or entry[0] != key:
-            return None
-        path = os.path.join(self.previous, name)
+    @staticmethod
+    def _place(previous, stat, path):
         try:
-            if stat_of(path) != entry[1]:
+            if stat_of(previous) != stat:
+                return False  # changed since we wrote it
+            if os.path.abspath(previous) == os.path.abspath(path):
+                return True
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            os.link(previous, path)  # same bytes, no copy; fails across file systems
+            return True
+        except OSError:
+            return False
+
+    @staticmethod
+    def _previous_text(path, stat):
+        try:
+            if stat_of(path) != stat:
                 return None  # changed since we wrote it
             with open(path, encoding="utf-8", newline="") as handle:
                 return handle.read()

@@ -1,5 +1,5 @@
 """Build speed: a writer that reuses unchanged pages of the previous output,
-and a progress line for long builds.
+pages written by both cores (parallel.py), and a progress line for long builds.
 
 The cache lives in XCFL_CACHE_PATH (outside the output); XCFL_PREVIOUS_OUTPUT
 names the folder holding the previous build when it is not OUTPUT_PATH
@@ -10,6 +10,7 @@ import logging
 
 from pelican import signals
 
+from .parallel import plan
 from .progress import Progress
 from .writer import XcflWriter
 
@@ -39,21 +40,19 @@ def get_writer(pelican):
 class RememberedWriter(XcflWriter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.on_page = progress.page_written
         _writers.append(self)
-
-
-def page_written(path, context):
-    progress.page_written()
-    for writer in _writers:
-        writer.page_cache.written(path)
 
 
 def save_cache(pelican):
     for writer in _writers:
         cache = writer.page_cache
         cache.save()
-        last_run.update(reused=cache.hits, rendered=cache.misses)
-        logger.info("%s %d pages reused, %d rendered", PREFIX, cache.hits, cache.misses)
+        last_run.clear()
+        last_run.update(reused=cache.hits, rendered=cache.misses, processes=writer.processes,
+                        **getattr(writer, "timing", {}))
+        logger.info("%s %d pages reused, %d rendered, %d processes", PREFIX, cache.hits,
+                    cache.misses, writer.processes)
     _writers.clear()
 
 
@@ -61,5 +60,5 @@ def register():
     signals.article_generator_init.connect(count_articles)
     signals.article_generator_preread.connect(article_read)
     signals.get_writer.connect(get_writer)
-    signals.content_written.connect(page_written)
+    signals.all_generators_finalized.connect(plan)
     signals.finalized.connect(save_cache)
