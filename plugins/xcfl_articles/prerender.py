@@ -14,10 +14,11 @@ run on every build.
 import hashlib
 import multiprocessing
 import os
-import pickle
 import sys
 
 import markdown
+
+import xcfl_cache as cachefile
 
 from .header import decode, parse_header
 from .render import render
@@ -83,24 +84,6 @@ def shard_of(relative):
     return hashlib.sha1(relative.encode()).digest()[0] % SHARDS
 
 
-def load_cache(path, stamp):
-    try:
-        with open(path, "rb") as handle:
-            found_stamp, entries = pickle.load(handle)
-    except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
-        return {}
-    return entries if found_stamp == stamp else {}
-
-
-def save_cache(path, stamp, entries):
-    """Atomically: parallel builds of the same content may share the folder."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    partial = f"{path}.{os.getpid()}.tmp"
-    with open(partial, "wb") as handle:
-        pickle.dump((stamp, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, path)
-
-
 def convert(relative, text, markdown_settings, personal_data_allow):
     """(html, meta, problems, header fields) of a decoded text."""
     return (*render(relative, text, markdown_settings, personal_data_allow),
@@ -136,7 +119,7 @@ def prerender(settings):
     root = settings["PATH"]
     stamp = fingerprint(settings)
     paths = cache_files(settings)
-    shards = [load_cache(path, stamp) for path in paths] if paths else []
+    shards = [cachefile.load(path, stamp) for path in paths] if paths else []
     cached = {}
     for shard in shards:
         cached.update(shard)
@@ -165,7 +148,7 @@ def prerender(settings):
             grouped[shard_of(relative)][relative] = entry
         for number, path in enumerate(paths):
             if number in converted or len(grouped[number]) != len(shards[number]):
-                save_cache(path, stamp, grouped[number])
+                cachefile.save(path, stamp, grouped[number])
 
 
 def rendered(relative, data):

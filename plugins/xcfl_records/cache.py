@@ -22,7 +22,7 @@ import markdown
 import yaml
 from markupsafe import Markup
 
-from xcfl_articles.prerender import load_cache, save_cache
+import xcfl_cache as cachefile
 
 FORMAT = 1
 
@@ -52,7 +52,7 @@ class RecordsCache:
             root = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
             self.path = os.path.join(folder, f"records-{root}.pickle")
         self.stamp = fingerprint()
-        found = load_cache(self.path, self.stamp) if self.path else {}
+        found = cachefile.load(self.path, self.stamp) if self.path else {}
         self.old = found if isinstance(found, dict) else {}
         self.used = {}
         self.missed = 0
@@ -84,4 +84,4 @@ class RecordsCache:
 
     def save(self):
         if self.path and (self.missed or len(self.used) != len(self.old)):
-            save_cache(self.path, self.stamp, self.used)
+            cachefile.save(self.path, self.stamp, self.used)

@@ -16,11 +16,12 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import pickle
 import shutil
 import time
 
 from pelican import signals
+
+import xcfl_cache as cachefile
 
 from .extract import page_text
 from .index import FORMAT, build, indexed_page, write
@@ -85,11 +86,7 @@ class PageCache:
         self.buckets = None
         self.cut = 0  # pages cut in this build (the others came from the cache)
         if self.path:
-            try:
-                with open(self.path, "rb") as handle:
-                    self.old, self.buckets = pickle.load(handle)
-            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError):
-                self.old, self.buckets = {}, None
+            self.old, self.buckets = cachefile.load(self.path, FORMAT, empty=lambda: ({}, None))
 
     @staticmethod
     def key(url, data):
@@ -98,11 +95,7 @@ class PageCache:
     def save(self):
         if not self.path:
             return
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        partial = f"{self.path}.{os.getpid()}.tmp"
-        with open(partial, "wb") as handle:
-            pickle.dump((self.new, self.buckets), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)
+        cachefile.save(self.path, FORMAT, (self.new, self.buckets))
 
 
 def index_file(job):

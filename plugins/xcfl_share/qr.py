@@ -12,10 +12,11 @@ written by several processes, each child sends the codes it made to the parent
 
 import hashlib
 import os
-import pickle
 
 import segno
 from markupsafe import Markup, escape
+
+import xcfl_cache as cachefile
 
 SIZE = 144  # CSS pixels; 40 modules at ~3.5px each scan well from a screen
 # One data mask for every code. A decoder reads the mask from the code's format
@@ -68,11 +69,7 @@ def _stored():
     if _store["codes"] is None:
         _store["codes"] = {}
         if _store["file"]:
-            try:
-                with open(_store["file"], "rb") as handle:
-                    _store["codes"] = pickle.load(handle)
-            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
-                pass
+            _store["codes"] = cachefile.load(_store["file"], version())
     return _store["codes"]
 
 
@@ -95,8 +92,4 @@ def save():
     codes = _stored()
     codes.update(_added)
     _added.clear()
-    os.makedirs(os.path.dirname(_store["file"]), exist_ok=True)
-    partial = f"{_store['file']}.{os.getpid()}.tmp"
-    with open(partial, "wb") as handle:
-        pickle.dump(codes, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, _store["file"])
+    cachefile.save(_store["file"], version(), codes)

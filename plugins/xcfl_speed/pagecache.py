@@ -13,11 +13,12 @@ sitemap and the search index see every page.
 
 import hashlib
 import os
-import pickle
 import sys
 
 import jinja2
 import pelican
+
+import xcfl_cache as cachefile
 
 from .digest import Digester, Uncacheable
 from .templates import forget, referenced_names
@@ -71,12 +72,7 @@ class PageCache:
         self.hits = self.misses = 0
 
     def _load(self):
-        try:
-            with open(self.path, "rb") as handle:
-                fingerprint, entries = pickle.load(handle)
-        except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
-            return {}
-        return entries if fingerprint == self.fingerprint else {}
+        return cachefile.load(self.path, self.fingerprint)
 
     def key(self, template, localcontext):
         if not self.fingerprint:
@@ -147,11 +143,7 @@ class PageCache:
     def save(self):
         if not self.path or not self.fingerprint:
             return
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        partial = f"{self.path}.{os.getpid()}.tmp"
-        with open(partial, "wb") as handle:
-            pickle.dump((self.fingerprint, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)
+        cachefile.save(self.path, self.fingerprint, self.new)
 
 
 def stat_of(path):

@@ -1,0 +1,33 @@
+"""The build caches' files in XCFL_CACHE_PATH: one pickle each, with a stamp.
+
+The stamp says what the entries were made by (settings, plugin code, library
+versions); a file with another stamp, or one that cannot be read (missing,
+cut short by a crash, written by another Python), loads as empty: a cache
+may always be lost, the build is just slower. Files are written atomically,
+since two builds of the same content may share the folder. Not a Pelican
+plugin (no register): a module the plugins share.
+"""
+
+import os
+import pickle
+
+UNREADABLE = (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError,
+              ImportError, IndexError)
+
+
+def load(path, stamp, empty=dict):
+    """The entries saved under `stamp` at `path`, or empty()."""
+    try:
+        with open(path, "rb") as handle:
+            found_stamp, entries = pickle.load(handle)
+    except UNREADABLE:
+        return empty()
+    return entries if found_stamp == stamp else empty()
+
+
+def save(path, stamp, entries):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    partial = f"{path}.{os.getpid()}.tmp"
+    with open(partial, "wb") as handle:
+        pickle.dump((stamp, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)
