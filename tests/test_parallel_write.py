@@ -79,7 +79,8 @@ def test_one_and_two_write_processes_give_identical_output(sample_content, tmp_p
                 if re.fullmatch(r"[a-z]+/\d{4}/[^/]+/index\.html", path)}
     (kept,) = glob.glob(str(tmp_path / "cache-2" / "qr-*.pickle"))
     with open(kept, "rb") as handle:
-        assert articles and articles <= {url for url, _ in pickle.load(handle)}
+        _, codes = pickle.load(handle)  # (stamp, codes): plugins/xcfl_cache
+        assert articles and articles <= {url for url, _ in codes}
 
 
 def test_cached_rebuilds_in_one_long_lived_process(sample_content, tmp_path):
