@@ -19,6 +19,7 @@ import os
 import shutil
 import time
 
+import blinker
 from pelican import signals
 
 import xcfl_cache as cachefile
@@ -36,7 +37,10 @@ DEFAULTS = {
     "XCFL_SEARCH_OUTPUT_DIR": "search-index",
 }
 
-_written = []
+_written = []  # every HTML page written (content_written), in order
+_cut = {}  # path -> (key, IndexedPage, cut in this build?) or None (no search body), from page_done
+_build = {}  # output, siteurl, cache of this build, from all_generators_finalized
+CUT_RESULT = "xcfl_search.cut"
 
 
 def settings_with_defaults(pelican):
@@ -56,13 +60,69 @@ def page_url(siteurl, relative):
     return f"{siteurl}/{relative}"
 
 
-def forget_written(*_):
+def start(generators):
+    """all_generators_finalized: before any page is written (and before the writer
+    processes fork, so they share it), load the cache."""
     _written.clear()
+    _cut.clear()
+    _build.clear()
+    settings = generators[0].settings if generators else {}
+    if settings.get("XCFL_SEARCH_ENABLED"):
+        _build.update(output=os.path.abspath(generators[0].output_path), siteurl=settings["SITEURL"],
+                      cache=PageCache(settings.get("XCFL_CACHE_PATH")))
 
 
 def remember_written(path, context):
     if path.endswith(".html"):
         _written.append(os.path.abspath(path))
+
+
+def cut_written_page(path, text):
+    """xcfl_speed's page_done, in the process that wrote the page, while pages are
+    written: its index entry, from the cache or cut now (on every writing core)."""
+    if not _build or not path.endswith(".html"):
+        return
+    path = os.path.abspath(path)
+    if text is None:  # the unchanged file of the previous build
+        with open(path, "rb") as handle:
+            data = handle.read()
+    else:
+        data = text.encode("utf-8")
+    found = page_key(path, data, _build["output"], _build["siteurl"])
+    if found is None:
+        _cut[path] = None
+        return
+    url, key = found
+    cache = _build["cache"]
+    if key in cache.old:
+        _cut[path] = (key, cache.old[key], False)
+    else:
+        _cut[path] = (key, cut_page(url, data), True)
+
+
+def page_key(path, data, output_path, siteurl):
+    """(url, cache key) of a written page with a search body, else None."""
+    relative = os.path.relpath(path, output_path).replace(os.sep, "/")
+    if relative.startswith("../") or MARKER not in data:
+        return None
+    url = page_url(siteurl, relative)
+    return url, PageCache.key(url, data)
+
+
+def cut_page(url, data):
+    """The IndexedPage of a page's bytes, or None when it has no search body."""
+    text = page_text(data.decode("utf-8"), url)
+    return indexed_page(text) if text else None
+
+
+def child_entries(sender):
+    """xcfl_speed's child_done: what this writer process cut, for the parent."""
+    return CUT_RESULT, dict(_cut)
+
+
+def children_entries(sender, results):
+    for entries in results.get(CUT_RESULT, ()):
+        _cut.update(entries)
 
 
 def code_fingerprint():
@@ -99,28 +159,29 @@ class PageCache:
 
 
 def index_file(job):
-    """The IndexedPage of one written page (url, path), or None without a search body."""
+    """cut_page of one written page (url, path), for the workers."""
     url, path = job
     with open(path, "rb") as handle:
-        text = page_text(handle.read().decode("utf-8"), url)
-    return indexed_page(text) if text else None
+        return cut_page(url, handle.read())
 
 
 def indexed_pages(output_path, siteurl, paths, cache):
     """The IndexedPage of every written page that has a data-search-body element:
-    from the cache when the page's bytes are the same, else cut by forked workers
-    (one per core)."""
-    found, missing = {}, []
+    made while it was written (cut_written_page), else from the cache when the
+    page's bytes are the same, else cut by forked workers (one per core)."""
+    found, missing, cut = {}, [], 0
     for path in sorted(set(paths)):
-        relative = os.path.relpath(path, output_path).replace(os.sep, "/")
-        if relative.startswith("../"):
+        if path in _cut:
+            if _cut[path]:
+                key, page, was_cut = _cut[path]
+                found[key] = page
+                cut += was_cut
             continue
         with open(path, "rb") as handle:
-            data = handle.read()
-        if MARKER not in data:
+            known = page_key(path, handle.read(), output_path, siteurl)
+        if known is None:
             continue
-        url = page_url(siteurl, relative)
-        key = cache.key(url, data)
+        url, key = known
         if key in cache.old:
             found[key] = cache.old[key]
         else:
@@ -134,7 +195,7 @@ def indexed_pages(output_path, siteurl, paths, cache):
         made = [index_file(job) for job in jobs]
     found.update(zip((key for key, _ in missing), made))
     cache.new = found
-    cache.cut = len(jobs)
+    cache.cut = cut + len(jobs)
     return [page for page in found.values() if page]
 
 
@@ -155,7 +216,7 @@ def write_index(pelican):
     staging = target + ".new"
     if os.path.exists(staging):
         shutil.rmtree(staging)
-    cache = PageCache(settings.get("XCFL_CACHE_PATH"))
+    cache = _build.get("cache") or PageCache(settings.get("XCFL_CACHE_PATH"))
     try:
         pages = indexed_pages(output, settings["SITEURL"], _written, cache)
         files, cache.buckets = build(pages, cache.buckets)
@@ -163,6 +224,8 @@ def write_index(pelican):
         replace_folder(staging, target)
     finally:
         _written.clear()
+        _cut.clear()
+        _build.clear()
         if os.path.exists(staging):
             shutil.rmtree(staging)
     cache.save()
@@ -172,6 +235,10 @@ def write_index(pelican):
 
 def register():
     signals.initialized.connect(settings_with_defaults)
-    signals.all_generators_finalized.connect(forget_written)
+    signals.all_generators_finalized.connect(start)
     signals.content_written.connect(remember_written)
     signals.finalized.connect(write_index)
+    # Named signals of xcfl_speed's writer; nothing is sent without it.
+    blinker.signal("xcfl_speed.page_done").connect(cut_written_page)
+    blinker.signal("xcfl_speed.child_done").connect(child_entries)
+    blinker.signal("xcfl_speed.child_results").connect(children_entries)

@@ -16,13 +16,18 @@ differs is what happens to one page:
 - while pages are shared out, `content_written` is not sent at once: the parent
   process sends it for every page, in the walk's order, once the other processes
   are done (parallel.py), so its receivers see exactly what a serial build shows
-  them.
+  them;
+- `page_done` is sent at once, in the process that wrote the page, with its text
+  (None: the unchanged previous file is in place): work on a written page can
+  happen there, on every core while pages are written (the search index cuts
+  pages this way), and travel back with `child_done`.
 """
 
 import hashlib
 import logging
 import os
 
+import blinker
 from pelican.paginator import Paginator
 from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
@@ -31,6 +36,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from .pagecache import PageCache
 
 logger = logging.getLogger(__name__)
+page_done = blinker.signal("xcfl_speed.page_done")  # sender: the page's path; text=
 
 
 class XcflWriter(Writer):
@@ -161,6 +167,7 @@ class XcflWriter(Writer):
                     handle.write(output)
             logger.info('Writing "%s"', path)
             self.page_cache.written(path)
+            page_done.send(path, text=output)
             if not self.sharing:
                 signals.content_written.send(path, context=localcontext)
         if self.sharing and self.index == 0:
