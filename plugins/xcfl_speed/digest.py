@@ -15,6 +15,8 @@ import hashlib
 import re
 from hashlib import sha1
 
+from pelican.urlwrappers import URLWrapper
+
 SKIPPED = {"settings", "_context", "context"}  # the site settings: in the build fingerprint
 IDENTITY = ("url", "save_as", "id", "name", "title", "slug")
 MAX_DEPTH = 2
@@ -76,7 +78,11 @@ class Digester:
         return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
     def _object(self, value, depth):
-        if depth >= MAX_DEPTH:
+        # A tag, category or author is its name, slug and URL. Its attributes are
+        # not: it computes its slug on first use and keeps it (`_slug`), so they
+        # differ between a build that rendered the articles (which use tag.url)
+        # before a listing and one that reused those pages.
+        if depth >= MAX_DEPTH or isinstance(value, URLWrapper):
             found = []
             for name in IDENTITY:
                 item = getattr(value, name, None)  # a property (url) is computed once
