@@ -1,15 +1,16 @@
 """Chinese full-text search: the site's own index, built in the same Pelican run.
 
-Pelican announces every page it writes (`content_written`); at `finalized` the
-pages holding a `data-search-body` element (articles, standing pages, records)
-are read back, their main content taken out (extract.py), cut into keys
-(keys.py: characters and pairs of characters) and written as a static index
-(index.py) to OUTPUT/search-index/, which theme/assets/js/search.js reads.
+The pages holding a `data-search-body` element (articles, standing pages,
+records) have their main content taken out (extract.py) and cut into keys
+(keys.py: characters and pairs of characters) in the process that wrote them,
+while the site is written (xcfl_speed's `page_done`); at `finalized` the pages
+no writer reported are read back and cut, and the static index (index.py) is
+written to OUTPUT/search-index/, which theme/assets/js/search.js reads.
 docs/search.md says why the site no longer uses Pagefind.
 
 What a page gives the index is kept in XCFL_CACHE_PATH, keyed by the page's
-bytes: a rebuild reads every page again but cuts only the changed ones.
-The index is written into a staging folder and swapped in whole.
+bytes: a rebuild cuts only the changed pages. The index is written into a
+staging folder and swapped in whole.
 """
 
 import hashlib
@@ -39,7 +40,7 @@ DEFAULTS = {
 
 _written = []  # every HTML page written (content_written), in order
 _cut = {}  # path -> (key, IndexedPage, cut in this build?) or None (no search body), from page_done
-_build = {}  # output, siteurl, cache of this build, from all_generators_finalized
+_build = {}  # output, siteurl, cache of this build, from get_writer
 CUT_RESULT = "xcfl_search.cut"
 
 
@@ -60,15 +61,16 @@ def page_url(siteurl, relative):
     return f"{siteurl}/{relative}"
 
 
-def start(generators):
-    """all_generators_finalized: before any page is written (and before the writer
-    processes fork, so they share it), load the cache."""
+def start(pelican):
+    """get_writer: before any page is written (and before the writer processes
+    fork, so they share it), load the cache. `make check`, which writes nothing,
+    never asks for a writer, so never loads it."""
     _written.clear()
     _cut.clear()
     _build.clear()
-    settings = generators[0].settings if generators else {}
-    if settings.get("XCFL_SEARCH_ENABLED"):
-        _build.update(output=os.path.abspath(generators[0].output_path), siteurl=settings["SITEURL"],
+    settings = pelican.settings
+    if settings["XCFL_SEARCH_ENABLED"]:
+        _build.update(output=os.path.abspath(pelican.output_path), siteurl=settings["SITEURL"],
                       cache=PageCache(settings.get("XCFL_CACHE_PATH")))
 
 
@@ -116,13 +118,21 @@ def cut_page(url, data):
 
 
 def child_entries(sender):
-    """xcfl_speed's child_done: what this writer process cut, for the parent."""
-    return CUT_RESULT, dict(_cut)
+    """xcfl_speed's child_done: this writer process's entries, for the parent. A page
+    found in the cache goes back as its key alone: the parent has the same cache."""
+    return CUT_RESULT, {path: entry if entry is None or entry[2] else (entry[0], None, False)
+                        for path, entry in _cut.items()}
 
 
 def children_entries(sender, results):
+    if not _build:  # search disabled: the children cut nothing
+        return
+    old = _build["cache"].old
     for entries in results.get(CUT_RESULT, ()):
-        _cut.update(entries)
+        for path, entry in entries.items():
+            if entry and not entry[2]:
+                entry = (entry[0], old[entry[0]], False)
+            _cut[path] = entry
 
 
 def code_fingerprint():
@@ -235,7 +245,7 @@ def write_index(pelican):
 
 def register():
     signals.initialized.connect(settings_with_defaults)
-    signals.all_generators_finalized.connect(start)
+    signals.get_writer.connect(start)
     signals.content_written.connect(remember_written)
     signals.finalized.connect(write_index)
     # Named signals of xcfl_speed's writer; nothing is sent without it.
