@@ -59,6 +59,45 @@ def write_no_author_pages(write):
     pass
 
 
+def index_listed_articles(generators):
+    """Pelican's tag and category steps find each one's dated articles with
+    `article in articles` on a list, once per article: quadratic, ~2.4 s per
+    writing process at 10k articles and 1,660 tags. While they run, each list
+    answers `in` from a set; articles have no __eq__, so list's `in` compares by
+    identity, as the set does, and the result is the same list in the same order."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            generator.generate_tags = _with_indexed(generator, "tags", generator.generate_tags)
+            generator.generate_categories = _with_indexed(generator, "categories",
+                                                          generator.generate_categories)
+
+
+def _with_indexed(generator, attribute, step):
+    def indexed_step(write):
+        listed = getattr(generator, attribute)
+        if isinstance(listed, dict):
+            indexed = {key: IndexedList(items) for key, items in listed.items()}
+        else:
+            indexed = [(key, IndexedList(items)) for key, items in listed]
+        setattr(generator, attribute, indexed)
+        try:
+            step(write)
+        finally:
+            setattr(generator, attribute, listed)
+    return indexed_step
+
+
+class IndexedList(list):
+    """A copy of a list of contents whose `in` is a set lookup by identity."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self._ids = {id(item) for item in self}
+
+    def __contains__(self, item):
+        return id(item) in self._ids
+
+
 def save_cache(pelican):
     for writer in _writers:
         cache = writer.page_cache
@@ -77,4 +116,5 @@ def register():
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(plan)
     signals.all_generators_finalized.connect(skip_unwritten_authors)
+    signals.all_generators_finalized.connect(index_listed_articles)
     signals.finalized.connect(save_cache)

@@ -1,0 +1,85 @@
+"""xcfl_speed's shortcuts around Pelican's steps give exactly what the steps
+themselves give: run Pelican's own generate_tags and generate_categories with
+and without the indexed lists and compare every page they ask to write."""
+
+import os
+import random
+import sys
+
+from pelican.generators import ArticlesGenerator
+
+from helpers import ROOT
+
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+from xcfl_speed import speed  # noqa: E402
+
+
+class Article:
+    """Like Pelican's contents: no __eq__, so `in` means identity."""
+
+    def __init__(self, number):
+        self.number = number
+
+
+class Listing:
+    def __init__(self, name):
+        self.name = self.slug = self.page_name = name
+        self.save_as = self.url = f"{name}.html"
+
+    def __lt__(self, other):
+        return self.name < other.name
+
+
+def generator(seed):
+    """An ArticlesGenerator's state after reading: tags, categories, dates."""
+    rng = random.Random(seed)
+    articles = [Article(n) for n in range(400)]
+    tags, categories = {}, {}
+    for article in articles:
+        categories.setdefault(Listing(f"c{rng.randrange(6)}"), []).append(article)
+        for tag in rng.sample(range(60), rng.randrange(4)):
+            tags.setdefault(f"t{tag}", []).append(article)
+    state = ArticlesGenerator.__new__(ArticlesGenerator)
+    state.articles = articles
+    state.dates = sorted(articles, key=lambda a: rng.random())
+    state.tags = {Listing(name): items for name, items in tags.items()}
+    state.categories = sorted(categories.items())
+    state.context = {}
+    state.get_template = lambda name: name
+    return state
+
+
+def pages_written(state, kinds=None):
+    written = []
+
+    def write(name, template, context, **values):
+        written.append((name, template, [a.number for a in values["articles"]],
+                        [a.number for a in values["dates"]], type(values["dates"])))
+        if kinds is not None:
+            kinds.add(type(values["articles"]))
+
+    state.generate_tags(write)
+    state.generate_categories(write)
+    return written
+
+
+def test_indexed_listings_write_what_pelican_writes():
+    plain, indexed = generator(7), generator(7)
+    before = (indexed.tags, indexed.categories)
+    speed.index_listed_articles([indexed])
+    expected = pages_written(plain)
+    assert len(expected) == len(plain.tags) + len(plain.categories) > 60
+    assert any(len(dates) > 1 for _, _, _, dates, _ in expected)
+    kinds = set()
+    assert pages_written(indexed, kinds) == expected
+    assert kinds == {speed.IndexedList}  # the steps did run on the indexed lists
+    # the generator's own lists are given back unchanged after each step
+    assert (indexed.tags, indexed.categories) == before
+    assert all(type(items) is list for items in indexed.tags.values())
+
+
+def test_indexed_list_compares_by_identity():
+    one, same_number = Article(1), Article(1)
+    items = speed.IndexedList([one])
+    assert one in items and same_number not in items
+    assert items == [one] and type(items[:]) is list
