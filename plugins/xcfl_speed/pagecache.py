@@ -87,7 +87,7 @@ class PageCache:
             parts += [f"{n}={digester(get(n))}" for n in names]
         except Uncacheable:
             return None
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def render(self, template, localcontext, path=None):
         """The page's text, from the previous output when its key matches; None

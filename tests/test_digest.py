@@ -1,0 +1,51 @@
+"""xcfl_speed/digest.py: values that a page could show differently never share
+a digest (a shared one would serve a stale page)."""
+
+import datetime
+import os
+import sys
+
+import pytest
+
+from helpers import ROOT
+
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+from xcfl_speed.digest import Digester, Uncacheable  # noqa: E402
+
+
+class Item:
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+DIFFERENT = [
+    ({"a=b": "c"}, {"a": "b=c"}),
+    (["a\x1fb"], ["a", "b"]),
+    (["None"], [None]),
+    (["1"], [1]),
+    ([1], [1.0]),
+    ([True], [1]),
+    (("a",), ["a"]),
+    ({"x": ""}, {"x": None}),
+    (Item(title="甲"), Item(title="乙")),
+    (Item(title="甲", tags=["妇女"]), Item(title="甲", tags=["妇女之家"])),
+    (datetime.date(2024, 5, 1), datetime.date(2024, 5, 2)),
+    (datetime.datetime(2024, 5, 1, 9, 0), datetime.datetime(2024, 5, 1, 10, 0)),
+    (["\ud800"], ["\ud801"]),  # lone surrogates, as a broken file name gives
+]
+
+
+@pytest.mark.parametrize("one, other", DIFFERENT)
+def test_different_values_differ(one, other):
+    assert Digester()(one) != Digester()(other)
+
+
+def test_equal_values_agree_across_builds():
+    def value():
+        return {"title": "巧娘工作室", "items": [Item(name="剪纸", count=3), None, "\ud800"]}
+    assert Digester()(value()) == Digester()(value())
+
+
+def test_a_memory_address_is_uncacheable():
+    with pytest.raises(Uncacheable):
+        Digester()([object()])
