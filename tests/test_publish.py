@@ -122,3 +122,33 @@ def test_articles_of_the_same_date_keep_one_order(tmp_path):
         assert result.returncode == 0, result.stderr
         outputs.append(digest_tree(output))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_the_replaced_output_waits_in_the_cache_until_the_next_publish(tmp_path, monkeypatch):
+    # deleting it took seconds at the end of every publish: the next publish deletes
+    # it in another process while it reads the content (tools/publish.py)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
+    trash = cache / "previous-output"
+    output = build(CONTENT, str(tmp_path / "output"), publish=True)
+    assert not trash.exists()  # nothing was replaced
+    write(os.path.join(output, "stale.txt"), "old")
+    build(CONTENT, output, publish=True)
+    [waiting] = os.listdir(trash)
+    assert (trash / waiting / "stale.txt").read_text(encoding="utf-8") == "old"
+    assert not os.path.exists(os.path.join(output, "stale.txt"))
+    assert sorted(os.listdir(tmp_path)) == ["cache", "output"]
+    build(CONTENT, output, publish=True)
+    assert os.listdir(trash) != [waiting] and len(os.listdir(trash)) == 1
+
+
+def test_an_output_that_cannot_wait_in_the_cache_is_deleted_at_once(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(os.path.join(ROOT, "tools"))
+    import publish
+
+    old = tmp_path / "old"
+    write(str(old / "index.html"), "旧")
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    publish.discard(str(old), str(not_a_folder / "previous-output"))
+    assert sorted(os.listdir(tmp_path)) == ["file"]

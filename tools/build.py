@@ -21,11 +21,18 @@ def build(content, output, settings_file, fatal="", previous=None):
     `previous`: the folder of the previous build, when `output` is a new one
     (unchanged pages are taken from it, see plugins/xcfl_speed).
     """
+    return run(load_settings(content, output, settings_file, fatal, previous))
+
+
+def load_settings(content, output, settings_file, fatal="", previous=None):
     init_logging(level=logging.WARNING, fatal=fatal, name="pelican")
     override = {"PATH": content, "OUTPUT_PATH": output}
     if previous:
         override["XCFL_PREVIOUS_OUTPUT"] = previous
-    settings = read_settings(settings_file, override=override)
+    return read_settings(settings_file, override=override)
+
+
+def run(settings):
     try:
         Pelican(settings).run()
     except Exception as error:

@@ -3,16 +3,23 @@
 Pelican builds into a fresh folder beside OUTPUTDIR; only when it has fully
 succeeded is that folder swapped in. Any failure leaves the previous output
 exactly as it was.
+
+The output it replaces is not deleted on the way out (at 10,000 articles that
+took 2-4 s of a 20 s rebuild): it is moved into the build cache, and the next
+publish deletes it with `rm` in another process while Pelican reads the content
+on one core.
 """
 
 import argparse
 import ctypes
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import time
 
-from build import build, leave, tune_collector
+from build import leave, load_settings, run, tune_collector
 
 RENAME_EXCHANGE = 2
 
@@ -29,17 +36,50 @@ def exchange(a, b):
     return result == 0
 
 
-def swap_in(new, target):
+def swap_in(new, target, trash=None):
+    """Put the folder `new` at `target`; the previous output goes to `trash`."""
     if not os.path.exists(target):
         os.rename(new, target)
         return
     if exchange(new, target):
-        shutil.rmtree(new)  # `new` now holds the previous output
+        discard(new, trash)  # `new` now holds the previous output
         return
     previous = new + ".previous"
     os.rename(target, previous)
     os.rename(new, target)
-    shutil.rmtree(previous)
+    discard(previous, trash)
+
+
+def discard(folder, trash):
+    """Move `folder` into `trash` to be deleted later; delete it now where it
+    cannot be moved there (no trash, another file system)."""
+    if trash:
+        try:
+            os.makedirs(trash, exist_ok=True)
+            os.rename(folder, os.path.join(trash, f"output-{time.time_ns()}"))
+            return
+        except OSError:
+            pass
+    shutil.rmtree(folder)
+
+
+def empty_in_background(trash):
+    """Start deleting what earlier publishes left in `trash`; None if nothing."""
+    try:
+        names = sorted(os.listdir(trash)) if trash else []
+    except OSError:
+        return None
+    if not names:
+        return None
+    paths = [os.path.join(trash, name) for name in names]
+    # A leftover that cannot be deleted now is tried again next time.
+    return subprocess.Popen(["rm", "-rf", "--", *paths],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def trash_of(settings):
+    cache = settings.get("XCFL_CACHE_PATH")
+    return os.path.join(cache, "previous-output") if cache else None
 
 
 def main(argv=None):
@@ -53,16 +93,23 @@ def main(argv=None):
     os.makedirs(parent, exist_ok=True)
     # Same file system as the target, so the final rename is atomic.
     staging = tempfile.mkdtemp(prefix=".publish-", dir=parent)
+    cleaner = None
     try:
-        status = build(args.content, staging, args.settings, fatal="warnings", previous=target)
+        settings = load_settings(args.content, staging, args.settings, fatal="warnings",
+                                 previous=target)
+        trash = trash_of(settings)
+        cleaner = empty_in_background(trash)
+        status = run(settings)
         if status != 0:
             print(f"发布失败：{target} 保持不变。", file=sys.stderr)
             return status
         os.chmod(staging, 0o755)
-        swap_in(staging, target)
+        swap_in(staging, target, trash)
     finally:
         if os.path.exists(staging):
             shutil.rmtree(staging)
+        if cleaner:
+            cleaner.wait()
     print(f"发布完成：{target}")
     return 0
 
