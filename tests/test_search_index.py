@@ -296,6 +296,36 @@ def test_after_one_edit_the_updated_index_equals_a_clean_build(tmp_path, monkeyp
     assert "编辑独有词汇甲乙" in fragments(updated)["/news/2018/reform-achievements/"]["text"]
 
 
+def inodes(folder):
+    return {relative: os.stat(os.path.join(folder, relative)).st_ino for relative in files(folder)}
+
+
+def test_a_publish_over_the_previous_output_keeps_unchanged_index_files(tmp_path, monkeypatch):
+    # unchanged files are hard-linked from the previous output (index.py write):
+    # same inode after the swap; changed ones are written anew; the index is
+    # exactly a clean build's
+    from helpers import copy_content
+
+    content = copy_content(str(tmp_path / "content"))
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    output = build(content, str(tmp_path / "output"), publish=True)
+    before = inodes(os.path.join(output, INDEX))
+    before_digests = digest_tree(os.path.join(output, INDEX))
+    with open(os.path.join(content, "articles", "2018-01-19-reform-achievements.md"), "a",
+              encoding="utf-8") as handle:
+        handle.write("\n新增一段：编辑独有词汇丙丁。\n")
+    build(content, output, publish=True)
+    after = inodes(os.path.join(output, INDEX))
+    after_digests = digest_tree(os.path.join(output, INDEX))
+    changed = {name for name in after if after_digests[name] != before_digests.get(name)}
+    kept = {name for name in after if after[name] == before.get(name)}
+    assert changed and len(kept) > len(after) // 2
+    assert kept == set(after) - changed
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "clean-cache"))
+    clean = build(content, str(tmp_path / "clean"), publish=True)
+    assert after_digests == digest_tree(os.path.join(clean, INDEX))
+
+
 def test_updating_buckets_gives_the_files_of_a_full_build():
     from xcfl_search.extract import PageText
     from xcfl_search.index import build, indexed_page, updated_buckets

@@ -230,7 +230,8 @@ def write_index(pelican):
     try:
         pages = indexed_pages(output, settings["SITEURL"], _written, cache)
         files, cache.buckets = build(pages, cache.buckets)
-        write(files, staging)
+        previous = settings.get("XCFL_PREVIOUS_OUTPUT") or output
+        write(files, staging, os.path.join(previous, settings["XCFL_SEARCH_OUTPUT_DIR"]))
         replace_folder(staging, target)
     finally:
         _written.clear()
