@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import shutil
 import time
+from typing import NamedTuple
 
 import blinker
 from pelican import signals
@@ -39,9 +40,17 @@ DEFAULTS = {
 }
 
 _written = []  # every HTML page written (content_written), in order
-_cut = {}  # path -> (key, IndexedPage, cut in this build?) or None (no search body), from page_done
+# path -> Cut, from page_done: what a written page gives the index
+_cut = {}
 _build = {}  # output, siteurl, cache of this build, from get_writer
 CUT_RESULT = "xcfl_search.cut"
+
+
+class Cut(NamedTuple):
+    file: tuple  # the written file's size, mtime and inode
+    key: bytes  # PageCache.key of its URL and bytes; None: no search body
+    page: object  # its IndexedPage (None: none, or not sent back by a writer process)
+    was_cut: bool  # cut in this build, not taken from the cache
 
 
 def settings_with_defaults(pelican):
@@ -81,25 +90,50 @@ def remember_written(path, context):
 
 def cut_written_page(path, text):
     """xcfl_speed's page_done, in the process that wrote the page, while pages are
-    written: its index entry, from the cache or cut now (on every writing core)."""
+    written: its index entry, from the cache or cut now (on every writing core).
+
+    text None: the previous build's file was kept. When it is the very file the
+    last index was made from (same size, mtime and inode), its entry is taken
+    without reading it again: at 10,000 articles, reading and hashing every kept
+    page cost each writing process over a second of a rebuild."""
     if not _build or not path.endswith(".html"):
         return
     path = os.path.abspath(path)
-    if text is None:  # the unchanged file of the previous build
+    cache, file = _build["cache"], file_of(path)
+    if text is None:
+        known = cache.files.get(_file_name(path))
+        if file and known and known[0] == file and (known[1] is None or known[1] in cache.old):
+            key = known[1]
+            _cut[path] = Cut(file, key, cache.old[key] if key else None, False)
+            return
         with open(path, "rb") as handle:
             data = handle.read()
     else:
         data = text.encode("utf-8")
     found = page_key(path, data, _build["output"], _build["siteurl"])
     if found is None:
-        _cut[path] = None
+        _cut[path] = Cut(file, None, None, False)
         return
     url, key = found
-    cache = _build["cache"]
     if key in cache.old:
-        _cut[path] = (key, cache.old[key], False)
+        _cut[path] = Cut(file, key, cache.old[key], False)
     else:
-        _cut[path] = (key, cut_page(url, data), True)
+        _cut[path] = Cut(file, key, cut_page(url, data), True)
+
+
+def file_of(path):
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def _file_name(path):
+    """A page's name in the cache: the same page of dev and publish builds differs."""
+    output = _build["output"]
+    relative = path[len(output) + 1:] if path.startswith(output + os.sep) else path
+    return f"{_build['siteurl']}\0{relative}"
 
 
 def page_key(path, data, output_path, siteurl):
@@ -119,9 +153,9 @@ def cut_page(url, data):
 
 def child_entries(sender):
     """xcfl_speed's child_done: this writer process's entries, for the parent. A page
-    found in the cache goes back as its key alone: the parent has the same cache."""
-    return CUT_RESULT, {path: entry if entry is None or entry[2] else (entry[0], None, False)
-                        for path, entry in _cut.items()}
+    found in the cache goes back without its IndexedPage: the parent has the same cache."""
+    return CUT_RESULT, {path: cut if cut.was_cut else cut._replace(page=None)
+                        for path, cut in _cut.items()}
 
 
 def children_entries(sender, results):
@@ -129,10 +163,10 @@ def children_entries(sender, results):
         return
     old = _build["cache"].old
     for entries in results.get(CUT_RESULT, ()):
-        for path, entry in entries.items():
-            if entry and not entry[2]:
-                entry = (entry[0], old[entry[0]], False)
-            _cut[path] = entry
+        for path, cut in entries.items():
+            if cut.key and not cut.was_cut:
+                cut = cut._replace(page=old[cut.key])
+            _cut[path] = cut
 
 
 def code_fingerprint():
@@ -147,16 +181,18 @@ def code_fingerprint():
 
 
 class PageCache:
-    """{digest of a page's URL and bytes: IndexedPage}, and the buckets, of the
-    previous build (for this output folder's index)."""
+    """{digest of a page's URL and bytes: IndexedPage}, the buckets, and
+    {page name: (file, digest)} of the files written, of the previous build."""
 
     def __init__(self, folder):
         self.path = os.path.join(folder, f"search-{code_fingerprint()}.pickle") if folder else None
         self.old, self.new = {}, {}
+        self.files, self.new_files = {}, {}
         self.buckets = None
         self.cut = 0  # pages cut in this build (the others came from the cache)
         if self.path:
-            self.old, self.buckets = cachefile.load(self.path, FORMAT, empty=lambda: ({}, None))
+            self.old, self.buckets, self.files = cachefile.load(
+                self.path, FORMAT, empty=lambda: ({}, None, {}))
 
     @staticmethod
     def key(url, data):
@@ -165,7 +201,7 @@ class PageCache:
     def save(self):
         if not self.path:
             return
-        cachefile.save(self.path, FORMAT, (self.new, self.buckets))
+        cachefile.save(self.path, FORMAT, (self.new, self.buckets, self.new_files))
 
 
 def index_file(job):
@@ -182,20 +218,12 @@ def indexed_pages(output_path, siteurl, paths, cache):
     found, missing, cut = {}, [], 0
     for path in sorted(set(paths)):
         if path in _cut:
-            if _cut[path]:
-                key, page, was_cut = _cut[path]
-                found[key] = page
-                cut += was_cut
+            entry = _cut[path]
+            cache.new_files[_file_name(path)] = (entry.file, entry.key)
+            if entry.key:
+                found[entry.key] = entry.page
+                cut += entry.was_cut
             continue
-        with open(path, "rb") as handle:
-            known = page_key(path, handle.read(), output_path, siteurl)
-        if known is None:
-            continue
-        url, key = known
-        if key in cache.old:
-            found[key] = cache.old[key]
-        else:
-            missing.append((key, (url, path)))
     jobs = [job for _, job in missing]
     workers = min(os.cpu_count() or 1, 4)
     if workers > 1 and len(jobs) >= MIN_FOR_POOL:
