@@ -117,3 +117,23 @@ def test_date_formatting_equals_pelicans(zone, fmt):
     if tz is not None:
         other = SafeDatetime(2024, 3, 8, 9, 5, tzinfo=tz).astimezone(ZoneInfo("Europe/Paris"))
         assert utils.strftime(other, fmt) == original(other, fmt)
+
+
+@pytest.mark.parametrize("caching, loading", [(False, False), (True, False), (True, True)])
+def test_file_stamps_equal_pelicans_when_they_matter(tmp_path, caching, loading):
+    """With the content cache off nothing is stamped; with it on, Pelican's stamps,
+    so a changed file is read again."""
+    settings = dict(DEFAULT_CONFIG, CACHE_PATH=str(tmp_path / "cache"), CACHE_CONTENT=caching,
+                    LOAD_CONTENT_CACHE=loading, CHECK_MODIFIED_METHOD="mtime")
+    source = tmp_path / "a.md"
+    source.write_text("一")
+    first = readers.Readers(settings, cache_name="readers")
+    first.cache_data(str(source), "一")
+    first.save_cache()
+    original = getattr(type(first)._get_file_stamp, fast.MARK)
+    again = readers.Readers(settings, cache_name="readers")
+    expected = original(again, str(source)) if caching else ""
+    assert again._get_file_stamp(str(source)) == expected
+    assert again.get_cached_data(str(source)) == ("一" if caching and loading else None)
+    os.utime(source, (1, 1))
+    assert again.get_cached_data(str(source)) is None

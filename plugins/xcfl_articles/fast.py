@@ -24,6 +24,11 @@ input outside its fast path. Installed once per process by the plugin.
   relpath) runs three times per article for the same two absolute paths; its
   result is remembered per (source path, PATH), and per working folder when
   either is relative.
+- File stamps: Pelican's content cache stamps every file (a stat) four times as
+  it reads it (generator and reader, asking and storing) even with the cache
+  off, when no stamp is ever compared or kept: 40,000 stats at 10,000 articles.
+  A cacher with nothing loaded and nothing to keep returns an empty stamp
+  without asking the file system; with a cache on, Pelican's own runs.
 """
 
 import datetime
@@ -32,7 +37,7 @@ import locale
 import os
 import re
 
-from pelican import contents, readers, urlwrappers, utils
+from pelican import cache, contents, readers, urlwrappers, utils
 from pelican.utils import SafeDatetime
 
 REMEMBERED_DATES = 65536  # formatted dates kept; then the memory starts again
@@ -121,6 +126,17 @@ def remembered_relative_path(original):
     return get_relative_source_path
 
 
+def stamp_when_caching(original):
+    @functools.wraps(original)
+    def _get_file_stamp(self, filename):
+        if not self._cache_data_policy and not self._cache:
+            return ""  # nothing to compare it with, nowhere to keep it
+        return original(self, filename)
+
+    setattr(_get_file_stamp, MARK, original)
+    return _get_file_stamp
+
+
 def install():
     """Put the fast paths in front of Pelican's helpers (once per process)."""
     for name in ("date", "modified"):
@@ -133,3 +149,6 @@ def install():
     method = contents.Content.get_relative_source_path
     if not hasattr(method, MARK):
         contents.Content.get_relative_source_path = remembered_relative_path(method)
+    stamp = cache.FileStampDataCacher._get_file_stamp
+    if not hasattr(stamp, MARK):
+        cache.FileStampDataCacher._get_file_stamp = stamp_when_caching(stamp)
