@@ -49,3 +49,21 @@ def test_equal_values_agree_across_builds():
 def test_a_memory_address_is_uncacheable():
     with pytest.raises(Uncacheable):
         Digester()([object()])
+
+
+def test_tags_are_their_name_and_slug():
+    # every article has its own Tag objects: equal names share one identity,
+    # whether or not the slug was worked out yet (as_dict() leaves copies behind)
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Category, Tag
+
+    settings = dict(DEFAULT_CONFIG)
+    fresh, used = Tag("巧娘", settings), Tag("巧娘", settings)
+    used.url  # noqa: B018 (works out and keeps the slug)
+    digester = Digester()
+    assert digester(fresh) == digester(used) == Digester()(Tag("巧娘", settings))
+    assert digester(Tag("剪纸", settings)) != digester(fresh)
+    assert digester(Category("巧娘", settings)) != digester(fresh)
+    renamed = Tag("巧娘", settings)
+    renamed.slug = "qiaoniang"  # a slug set by hand
+    assert digester(renamed) != digester(fresh)
