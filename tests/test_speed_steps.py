@@ -83,3 +83,39 @@ def test_indexed_list_compares_by_identity():
     items = speed.IndexedList([one])
     assert one in items and same_number not in items
     assert items == [one] and type(items[:]) is list
+
+
+def test_addresses_are_remembered_only_while_pages_are_written(tmp_path):
+    from pelican import contents, urlwrappers
+    from pelican.settings import DEFAULT_CONFIG
+
+    from xcfl_speed import urls
+
+    urls.install()
+    settings = dict(DEFAULT_CONFIG, PATH=str(tmp_path), ARTICLE_URL="news/{slug}/",
+                    ARTICLE_SAVE_AS="news/{slug}/index.html")
+    article = contents.Article("正文", metadata={"title": "标题", "slug": "a-1"},
+                               settings=settings, source_path=str(tmp_path / "a.md"))
+    tag = urlwrappers.Tag("巧娘", settings)
+    static = contents.Static("", metadata={"title": "x"}, settings=settings,
+                             source_path=str(tmp_path / "x.png"))
+
+    def addresses():
+        return (article.url, article.save_as, tag.url, tag.save_as, tag.page_name, static.url)
+
+    originals = (getattr(type(article).url.fget, urls.MARK)(article),
+                 getattr(contents.Content.save_as.fget, urls.MARK)(article),
+                 getattr(urlwrappers.URLWrapper.url.fget, urls.MARK)(tag),
+                 getattr(urlwrappers.URLWrapper.save_as.fget, urls.MARK)(tag),
+                 getattr(urlwrappers.URLWrapper.page_name.fget, urls.MARK)(tag), static.url)
+    assert addresses() == originals == ("news/a-1/", "news/a-1/index.html", "tag/qiao-niang.html",
+                                        "tag/qiao-niang.html", "tag/qiao-niang", "x.png")
+    urls.start()
+    try:
+        assert addresses() == originals
+        article.slug = "a-2"  # never happens while pages are written; shows what is kept
+        static.override_url = "moved/x.png"  # an {attach} link may move a static file
+        assert addresses() == originals[:5] + ("moved/x.png",)
+    finally:
+        urls.stop()
+    assert article.url == "news/a-2/"  # read again once the build is over

@@ -11,6 +11,7 @@ import logging
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from . import urls
 from .parallel import plan
 from .progress import Progress
 from .writer import XcflWriter
@@ -111,6 +112,12 @@ def save_cache(pelican):
 
 
 def register():
+    urls.install()
+    # Addresses are remembered only while pages are written (urls.py); a build
+    # that failed never sent finalized, so the next one starts by forgetting.
+    signals.article_generator_init.connect(urls.stop)
+    signals.all_generators_finalized.connect(urls.start)
+    signals.finalized.connect(urls.stop)
     signals.article_generator_init.connect(count_articles)
     signals.article_generator_preread.connect(article_read)
     signals.get_writer.connect(get_writer)
