@@ -152,3 +152,21 @@ def test_an_output_that_cannot_wait_in_the_cache_is_deleted_at_once(tmp_path, mo
     not_a_folder.write_text("")
     publish.discard(str(old), str(not_a_folder / "previous-output"))
     assert sorted(os.listdir(tmp_path)) == ["file"]
+
+
+def test_a_moved_article_leaves_no_empty_folder_behind(tmp_path, monkeypatch):
+    # the previous output's folders are made ahead in the new one (tools/folders.py);
+    # those no page went into are removed before the swap
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    content = copy_content(str(tmp_path / "content"))
+    source = os.path.join(content, "articles", "2024-05-05-new.md")
+    write(source, article(title="新文章", date="2024-05-05"))
+    output = build(content, str(tmp_path / "output"), publish=True)
+    assert os.path.isfile(os.path.join(output, "news/2024/new/index.html"))
+    os.rename(source, os.path.join(content, "articles", "2024-05-05-moved.md"))
+    build(content, output, publish=True)
+    assert os.path.isfile(os.path.join(output, "news/2024/moved/index.html"))
+    assert not os.path.exists(os.path.join(output, "news/2024/new"))
+    empty = [folder for folder, folders, names in os.walk(output) if not folders and not names]
+    assert empty == []
+    assert sorted(os.listdir(tmp_path)) == ["cache", "content", "output"]

@@ -4,7 +4,8 @@ Pelican builds into a fresh folder beside OUTPUTDIR; only when it has fully
 succeeded is that folder swapped in. Any failure leaves the previous output
 exactly as it was.
 
-The output it replaces is not deleted on the way out (at 10,000 articles that
+The previous output's folders are made in the new one while Pelican reads
+(folders.py). The output it replaces is not deleted on the way out (at 10,000 articles that
 took 2-4 s of a 20 s rebuild): it is moved into the build cache, and the next
 publish deletes it with `rm` in another process while Pelican reads the content
 on one core.
@@ -19,7 +20,10 @@ import sys
 import tempfile
 import time
 
+from pelican import signals
+
 from build import leave, load_settings, run, tune_collector
+from folders import FoldersAhead
 
 RENAME_EXCHANGE = 2
 
@@ -93,19 +97,29 @@ def main(argv=None):
     os.makedirs(parent, exist_ok=True)
     # Same file system as the target, so the final rename is atomic.
     staging = tempfile.mkdtemp(prefix=".publish-", dir=parent)
-    cleaner = None
+    cleaner = folders = None
+
+    def wait_for_folders(pelican):
+        folders.wait()
+
     try:
         settings = load_settings(args.content, staging, args.settings, fatal="warnings",
                                  previous=target)
         trash = trash_of(settings)
         cleaner = empty_in_background(trash)
+        folders = FoldersAhead(target, staging)
+        signals.get_writer.connect(wait_for_folders)  # nothing is written before
         status = run(settings)
         if status != 0:
             print(f"发布失败：{target} 保持不变。", file=sys.stderr)
             return status
+        folders.remove_unused()
         os.chmod(staging, 0o755)
         swap_in(staging, target, trash)
     finally:
+        signals.get_writer.disconnect(wait_for_folders)
+        if folders:
+            folders.stop()
         if os.path.exists(staging):
             shutil.rmtree(staging)
         if cleaner:
