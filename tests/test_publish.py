@@ -170,3 +170,43 @@ def test_a_moved_article_leaves_no_empty_folder_behind(tmp_path, monkeypatch):
     empty = [folder for folder, folders, names in os.walk(output) if not folders and not names]
     assert empty == []
     assert sorted(os.listdir(tmp_path)) == ["cache", "content", "output"]
+
+
+def test_a_publish_in_a_reused_folder_writes_nothing_into_the_published_site(tmp_path, monkeypatch):
+    # the third publish builds in the output the second replaced, whose files are
+    # mostly hard links to the published site's: they are removed, never written into
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    trash = tmp_path / "cache" / "previous-output"
+    content = copy_content(str(tmp_path / "content"))
+    edited = os.path.join(content, "articles", "2019-05-15-family-day-lecture.md")
+    output = build(content, str(tmp_path / "output"), publish=True)
+    write(os.path.join(output, "only-in-the-first.txt"), "旧")
+    with open(edited, "a", encoding="utf-8") as handle:
+        handle.write("\n第二次发布补充的一段。\n")
+    build(content, output, publish=True)
+    second = digest_tree(output)
+    [first] = os.listdir(trash)
+    first_folder = os.stat(trash / first).st_ino
+    with open(edited, "a", encoding="utf-8") as handle:
+        handle.write("\n第三次发布补充的一段。\n")
+    build(content, output, publish=True)
+    assert os.stat(output).st_ino == first_folder  # the first output was the third's new folder
+    [kept] = os.listdir(trash)
+    assert digest_tree(str(trash / kept)) == second  # the second, untouched
+    assert not os.path.exists(os.path.join(output, "only-in-the-first.txt"))
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "clean-cache"))
+    clean = build(content, str(tmp_path / "clean"), publish=True)
+    assert digest_tree(output) == digest_tree(clean)
+
+
+def test_a_failed_publish_in_a_reused_folder_leaves_the_site_as_it_was(tmp_path, monkeypatch):
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    content = copy_content(str(tmp_path / "content"))
+    output = build(content, str(tmp_path / "output"), publish=True)
+    build(content, output, publish=True)  # an output now waits in the cache
+    before = digest_tree(output)
+    write(os.path.join(content, "articles", "2024-05-05-oops.md"), article(date="2024-13-01"))
+    result = run_tool("publish.py", content, output, "-s", "publishconf.py")
+    assert result.returncode == 1 and "发布失败" in result.stderr
+    assert digest_tree(output) == before
+    assert sorted(os.listdir(tmp_path)) == ["cache", "content", "output"]

@@ -1,14 +1,13 @@
 """`make publish`: a production build that never leaves a half-written site.
 
-Pelican builds into a fresh folder beside OUTPUTDIR; only when it has fully
+Pelican builds into a new folder beside OUTPUTDIR; only when it has fully
 succeeded is that folder swapped in. Any failure leaves the previous output
 exactly as it was.
 
-The previous output's folders are made in the new one while Pelican reads
-(folders.py). The output it replaces is not deleted on the way out (at 10,000 articles that
+The output it replaces is not deleted on the way out (at 10,000 articles that
 took 2-4 s of a 20 s rebuild): it is moved into the build cache, and the next
-publish deletes it with `rm` in another process while Pelican reads the content
-on one core.
+publish takes it as its new folder, keeping its folders and removing its files
+in another process while Pelican reads the content on one core (folders.py).
 """
 
 import argparse
@@ -60,25 +59,42 @@ def discard(folder, trash):
     if trash:
         try:
             os.makedirs(trash, exist_ok=True)
-            os.rename(folder, os.path.join(trash, f"output-{time.time_ns()}"))
+            os.rename(folder, os.path.join(trash, f"output-{time.time_ns():020d}"))
             return
         except OSError:
             pass
     shutil.rmtree(folder)
 
 
+def reuse_waiting(trash, staging):
+    """Put the newest output waiting in `trash` at `staging` (an empty folder):
+    its folders are reused (folders.py). False if there is none, or it cannot
+    be moved there."""
+    for name in sorted(waiting(trash), reverse=True):
+        try:
+            os.rename(os.path.join(trash, name), staging)  # takes an empty folder's place
+            return True
+        except OSError:
+            continue
+    return False
+
+
 def empty_in_background(trash):
-    """Start deleting what earlier publishes left in `trash`; None if nothing."""
-    try:
-        names = sorted(os.listdir(trash)) if trash else []
-    except OSError:
-        return None
+    """Start deleting what else earlier publishes left in `trash`; None if nothing."""
+    names = waiting(trash)
     if not names:
         return None
     paths = [os.path.join(trash, name) for name in names]
     # A leftover that cannot be deleted now is tried again next time.
     return subprocess.Popen(["rm", "-rf", "--", *paths],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def waiting(trash):
+    try:
+        return [name for name in os.listdir(trash) if name.startswith("output-")] if trash else []
+    except OSError:
+        return []
 
 
 def trash_of(settings):
@@ -106,8 +122,9 @@ def main(argv=None):
         settings = load_settings(args.content, staging, args.settings, fatal="warnings",
                                  previous=target)
         trash = trash_of(settings)
+        reused = reuse_waiting(trash, staging)
         cleaner = empty_in_background(trash)
-        folders = FoldersAhead(target, staging)
+        folders = FoldersAhead(target, staging, reused)
         signals.get_writer.connect(wait_for_folders)  # nothing is written before
         status = run(settings)
         if status != 0:
