@@ -187,11 +187,16 @@ def meta(pages, count, version):
     }).encode()
 
 
-def write(files, folder, previous=None):
-    """Write `files` into `folder`. A file whose bytes equal the one of the same
-    name in `previous` (the last build's index) is hard-linked to it instead:
-    a rebuild after one edit changes a few dozen of ~14,000 files at 10,000
-    articles, and every file written anew is also one to delete later."""
+def write(files, folder, previous=None, known=None):
+    """Write `files` into `folder`; returns {name: (SHA-1 of its bytes, file)}
+    for the next build.
+
+    A file whose bytes equal the one of the same name in `previous` (the last
+    build's index, whose files `known` describes this way) is hard-linked to it
+    instead: a rebuild after one edit changes a few dozen of ~14,000 files at
+    10,000 articles, and every file written anew is also one to delete later."""
+    known = known or {}
+    written = {}
     folders = set()
     for relative, data in files.items():
         path = os.path.join(folder, relative)
@@ -199,18 +204,29 @@ def write(files, folder, previous=None):
         if parent not in folders:
             os.makedirs(parent, exist_ok=True)
             folders.add(parent)
-        if previous and _link_if_same(os.path.join(previous, relative), data, path):
-            continue
-        with open(path, "wb") as handle:
-            handle.write(data)
+        digest = hashlib.sha1(data).digest()
+        file = None
+        if previous and known.get(relative, (None,))[0] == digest:
+            file = _link_if_unchanged(os.path.join(previous, relative), known[relative][1], path)
+        if file is None:
+            with open(path, "wb") as handle:
+                handle.write(data)
+            file = file_of(path)
+        written[relative] = (digest, file)
+    return written
 
 
-def _link_if_same(old, data, path):
+def _link_if_unchanged(old, file, path):
+    """Link `path` to `old` if it is still the file described; its description."""
     try:
-        with open(old, "rb") as handle:
-            if handle.read() != data:
-                return False
+        if file_of(old) != file:
+            return None
         os.link(old, path)
-        return True
+        return file
     except OSError:  # no previous file, or no links on this file system
-        return False
+        return None
+
+
+def file_of(path):
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ino

@@ -27,7 +27,7 @@ from pelican import signals
 import xcfl_cache as cachefile
 
 from .extract import page_text
-from .index import FORMAT, build, indexed_page, write
+from .index import FORMAT, build, file_of, indexed_page, write
 
 logger = logging.getLogger(__name__)
 PREFIX = "xcfl_search:"
@@ -99,7 +99,11 @@ def cut_written_page(path, text):
     if not _build or not path.endswith(".html"):
         return
     path = os.path.abspath(path)
-    cache, file = _build["cache"], file_of(path)
+    cache = _build["cache"]
+    try:
+        file = file_of(path)
+    except OSError:
+        file = None
     if text is None:
         known = cache.files.get(_file_name(path))
         if file and known and known[0] == file and (known[1] is None or known[1] in cache.old):
@@ -119,14 +123,6 @@ def cut_written_page(path, text):
         _cut[path] = Cut(file, key, cache.old[key], False)
     else:
         _cut[path] = Cut(file, key, cut_page(url, data), True)
-
-
-def file_of(path):
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_size, info.st_mtime_ns, info.st_ino
 
 
 def _file_name(path):
@@ -181,18 +177,20 @@ def code_fingerprint():
 
 
 class PageCache:
-    """{digest of a page's URL and bytes: IndexedPage}, the buckets, and
-    {page name: (file, digest)} of the files written, of the previous build."""
+    """{digest of a page's URL and bytes: IndexedPage}, the buckets,
+    {page name: (file, digest)} of the pages written and {name: (digest, file)}
+    of the index's files, of the previous build."""
 
     def __init__(self, folder):
         self.path = os.path.join(folder, f"search-{code_fingerprint()}.pickle") if folder else None
         self.old, self.new = {}, {}
         self.files, self.new_files = {}, {}
+        self.index_files = {}  # the index's own files: index.write
         self.buckets = None
         self.cut = 0  # pages cut in this build (the others came from the cache)
         if self.path:
-            self.old, self.buckets, self.files = cachefile.load(
-                self.path, FORMAT, empty=lambda: ({}, None, {}))
+            self.old, self.buckets, self.files, self.index_files = cachefile.load(
+                self.path, FORMAT, empty=lambda: ({}, None, {}, {}))
 
     @staticmethod
     def key(url, data):
@@ -201,7 +199,8 @@ class PageCache:
     def save(self):
         if not self.path:
             return
-        cachefile.save(self.path, FORMAT, (self.new, self.buckets, self.new_files))
+        cachefile.save(self.path, FORMAT, (self.new, self.buckets, self.new_files,
+                                           self.index_files))
 
 
 def index_file(job):
@@ -259,7 +258,9 @@ def write_index(pelican):
         pages = indexed_pages(output, settings["SITEURL"], _written, cache)
         files, cache.buckets = build(pages, cache.buckets)
         previous = settings.get("XCFL_PREVIOUS_OUTPUT") or output
-        write(files, staging, os.path.join(previous, settings["XCFL_SEARCH_OUTPUT_DIR"]))
+        cache.index_files = write(files, staging,
+                                  os.path.join(previous, settings["XCFL_SEARCH_OUTPUT_DIR"]),
+                                  cache.index_files)
         replace_folder(staging, target)
     finally:
         _written.clear()
