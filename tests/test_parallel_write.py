@@ -77,7 +77,7 @@ def test_one_and_two_write_processes_give_identical_output(sample_content, tmp_p
     # The QR codes the child made were sent to the parent and kept for next time.
     articles = {SITEURL + "/" + path.removesuffix("index.html") for path in trees[1]
                 if re.fullmatch(r"[a-z]+/\d{4}/[^/]+/index\.html", path)}
-    (kept,) = glob.glob(str(tmp_path / "cache-2" / "qr-*.pickle"))
+    (kept,) = glob.glob(str(tmp_path / "cache-2" / "qr*.pickle"))
     with open(kept, "rb") as handle:
         _, codes = pickle.load(handle)  # (stamp, codes): plugins/xcfl_cache
         assert articles and articles <= {url for url, _ in codes}

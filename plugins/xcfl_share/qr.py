@@ -40,8 +40,10 @@ def version():
 
 
 def use_cache_folder(folder):
-    """At the start of a build: where codes are kept (None: nowhere)."""
-    name = os.path.join(folder, f"qr-{version()}.pickle") if folder else None
+    """At the start of a build: where codes are kept (None: nowhere). One file,
+    stamped with the version: codes of another version are replaced, not kept
+    beside it."""
+    name = os.path.join(folder, "qr.pickle") if folder else None
     if name != _store["file"]:
         _store.update(file=name, codes=None)
 
