@@ -40,6 +40,15 @@ def modules(svg):
     return dark
 
 
+def test_the_svg_is_byte_for_byte_segnos_own():
+    # qr.inline_svg finds the dark runs with a regular expression instead of
+    # segno's module-by-module walk: the same text
+    for url in URLS + ["https://例子.中国/妇女/", "https://x.cn/"]:
+        code = segno.make(url, error="m", micro=False, mask=qr.MASK)
+        assert qr.inline_svg(code.matrix) == code.svg_inline(
+            scale=1, omitsize=True, light="#fff", svgclass="xc-qr__code"), url
+
+
 def test_the_svg_is_segnos_code_with_the_chosen_mask():
     for url in URLS:
         code = segno.make(url, error="m", micro=False, mask=qr.MASK)

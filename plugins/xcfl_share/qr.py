@@ -3,15 +3,16 @@
 Inline: no extra request, nothing for the CSP to allow.
 
 Made once: a code is kept per (url, label) for the whole process (`make serve`
-rebuilds reuse it) and in XCFL_CACHE_PATH across builds (`qr-<version>.pickle`,
-read only when a page is rendered). The file's name carries segno's version and
-a digest of this module, so changing either makes every code anew. In a build
+rebuilds reuse it) and in XCFL_CACHE_PATH across builds (`qr.pickle`, read only
+when a page is rendered). The file is stamped with segno's version and a digest
+of this module, so changing either makes every code anew. In a build
 written by several processes, each child sends the codes it made to the parent
 (xcfl_speed.parallel), which saves them at `finalized`.
 """
 
 import hashlib
 import os
+import re
 
 import segno
 from markupsafe import Markup, escape
@@ -50,9 +51,35 @@ def use_cache_folder(folder):
 
 def make_svg(url, label):
     code = segno.make(url, error="m", micro=False, mask=MASK)
-    svg = code.svg_inline(scale=1, omitsize=True, light="#fff", svgclass="xc-qr__code")
-    attributes = f'<svg role="img" aria-label="{escape(label)}" width="{SIZE}" height="{SIZE}" '
-    return svg.replace("<svg ", attributes, 1)
+    return (f'<svg role="img" aria-label="{escape(label)}" width="{SIZE}" height="{SIZE}" '
+            + inline_svg(code.matrix)[5:])
+
+
+DARK_RUN = re.compile(b"[^\x00]+")  # as segno: a module that is not 0 is dark
+
+
+def inline_svg(matrix, border=4):
+    """Exactly segno's `svg_inline(scale=1, omitsize=True, light="#fff",
+    svgclass="xc-qr__code")` of a code's matrix: a white square and one path of
+    horizontal lines, one per run of dark modules, each moving from the end of
+    the one before. segno walks the modules one by one in Python, and formats
+    each line through a generator: a third of the time of making a code (~0.5 ms,
+    5 s over 10,000 articles). Runs are found by a regular expression here."""
+    width = len(matrix) + 2 * border
+    lines = []
+    last_x, last_y = 0, 0.0
+    y = border + 0.5
+    for row in matrix:
+        for run in DARK_RUN.finditer(bytes(row)):
+            start, end = run.start() + border, run.end() + border
+            step = y - last_y
+            lines.append(f"{'m' if lines else 'M'}{start - last_x} "
+                         f"{int(step) if step == int(step) else step}h{end - start}")
+            last_x, last_y = end, y
+        y += 1
+    return (f'<svg viewBox="0 0 {width} {width}" class="xc-qr__code">'
+            f'<path fill="#fff" d="M0 0h{width}v{width}h-{width}z"/>'
+            f'<path class="qrline" stroke="#000" d="{"".join(lines)}"/></svg>')
 
 
 def qr_svg(url, label):
