@@ -203,3 +203,40 @@ def test_one_changed_article_rewrites_one_markdown_cache_shard(tmp_path):
         assert "补充一段" in prerender.rendered(relative, handle.read())[0]
     prerender.prerender(settings)  # nothing changed: nothing rewritten
     assert {name: os.stat(cache / name).st_ino for name in os.listdir(cache)} == after
+
+
+def test_sources_unchanged_on_disk_are_not_read_again(tmp_path, monkeypatch):
+    # a source that is the very file of a cached result (size, mtime, change time,
+    # inode) is not opened by the prerender; its result still answers only for
+    # its exact bytes when the reader asks (rendered)
+    from helpers import ROOT
+
+    monkeypatch.syspath_prepend(os.path.join(ROOT, "plugins"))
+    from pelican.settings import read_settings
+    from xcfl_articles import prerender
+    from xcfl_articles.reader import XcflMarkdownReader
+
+    content = copy_content(str(tmp_path / "content"))
+    settings = read_settings(PELICANCONF, override={
+        "PATH": content, "OUTPUT_PATH": str(tmp_path / "out"),
+        "XCFL_CACHE_PATH": str(tmp_path / "cache")})
+    XcflMarkdownReader(settings)
+    prerender.prerender(settings)
+    edited, kept = "articles/2019-05-15-family-day-lecture.md", "articles/2018-01-19-reform-achievements.md"
+    with open(os.path.join(content, edited), "a", encoding="utf-8") as handle:
+        handle.write("\n补充一段。\n")
+    opened = []
+
+    def recording_open(path, *args, **kwargs):
+        if str(path).startswith(content):  # not the plugin's own code, hashed for the stamp
+            opened.append(os.path.relpath(path, content))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(prerender, "open", recording_open, raising=False)
+    prerender.prerender(settings)
+    monkeypatch.undo()
+    assert set(opened) == {edited}  # read, and converted again
+    with open(os.path.join(content, kept), "rb") as handle:
+        data = handle.read()
+    assert prerender.rendered(kept, data) is not None
+    assert prerender.rendered(kept, data + "补".encode()) is None

@@ -4,7 +4,8 @@ Pelican reads files one at a time, and converting Markdown is most of that
 time. The conversion is a pure function of the text (render.py), so before the
 loop every article and page source is hashed: a text converted by an earlier
 build comes from the cache folder, the others are converted by forked worker
-processes, one per core. The reader takes the result for the file's exact
+processes, one per core. A source that is the very file of an earlier result
+(same size, mtime, change time and inode) is not read here at all. The reader takes the result for the file's exact
 bytes (or converts the file itself). With the HTML comes the header as written
 (header.parse_header, also a pure function of the text); the header *checks*
 are never cached: they look at the file system (Cover) and the settings, and
@@ -23,10 +24,11 @@ import xcfl_cache as cachefile
 from .header import decode, parse_header
 from .render import render
 
-FORMAT = 2
+FORMAT = 3
 MIN_FOR_POOL = 64  # below this, forking costs more than it saves
 SHARDS = 16
-_results = {}  # relative path -> (sha1 of the bytes, (html, meta, problems, header fields))
+# relative path -> (sha1 of the bytes, (html, meta, problems, header fields), file)
+_results = {}
 _job = {}  # what forked workers need, set before the pool starts
 
 
@@ -124,31 +126,48 @@ def prerender(settings):
     for shard in shards:
         cached.update(shard)
     limit = settings["XCFL_MAX_FILE_MB"] * 1024 * 1024
-    todo = []
+    todo, changed = [], set()  # changed: shards whose entries changed
     for relative in sources(settings):
-        with open(os.path.join(root, relative), "rb") as handle:
+        path = os.path.join(root, relative)
+        hit = cached.get(relative)
+        try:
+            file = file_of(path)
+        except OSError:
+            continue  # gone: Pelican will not read it either
+        if hit and hit[2] == file:
+            # The very file this was made from: not read and hashed again here.
+            # The reader still gets the result only for these exact bytes.
+            _results[relative] = hit
+            continue
+        with open(path, "rb") as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
             continue  # the reader reports it; never convert it
         sha = hashlib.sha1(data).hexdigest()
-        hit = cached.get(relative)
+        changed.add(shard_of(relative))
         if hit and hit[0] == sha:
-            _results[relative] = hit
+            _results[relative] = (sha, hit[1], file)
         else:
-            todo.append((relative, sha))
+            todo.append((relative, sha, file))
     _job.update(root=root, markdown=settings["MARKDOWN"],
                 allow=settings["XCFL_PERSONAL_DATA_ALLOW"])
-    for (relative, sha), result in zip(todo, render_all([r for r, _ in todo])):
+    for (relative, sha, file), result in zip(todo, render_all([r for r, _, _ in todo])):
         if result is not None:
-            _results[relative] = (sha, result)
+            _results[relative] = (sha, result, file)
     if paths:
-        converted = {shard_of(relative) for relative, _ in todo}
         grouped = [{} for _ in paths]
         for relative, entry in _results.items():
             grouped[shard_of(relative)][relative] = entry
         for number, path in enumerate(paths):
-            if number in converted or len(grouped[number]) != len(shards[number]):
+            if number in changed or len(grouped[number]) != len(shards[number]):
                 cachefile.save(path, stamp, grouped[number])
+
+
+def file_of(path):
+    """What says a source is the file a result was made from: its size, times and
+    inode (the change time moves with any write, even one that keeps the mtime)."""
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 def rendered(relative, data):
