@@ -27,7 +27,7 @@ from pelican import signals
 import xcfl_cache as cachefile
 
 from .extract import page_text
-from .index import FORMAT, build, file_of, indexed_page, write
+from .index import FORMAT, IndexedPage, build, file_of, indexed_page, write
 
 logger = logging.getLogger(__name__)
 PREFIX = "xcfl_search:"
@@ -192,8 +192,13 @@ class PageCache:
         self.buckets = None
         self.cut = 0  # pages cut in this build (the others came from the cache)
         if self.path:
-            self.old, self.buckets, self.files, self.index_files = cachefile.load(
+            pages, buckets, self.files, self.index_files = cachefile.load(
                 self.path, self.stamp, empty=lambda: ({}, None, {}, {}))
+            self.old = {key: IndexedPage._make(page) if page else page
+                        for key, page in pages.items()}
+            if buckets:
+                self.buckets = buckets._replace(pages=[IndexedPage._make(page)
+                                                       for page in buckets.pages])
 
     @staticmethod
     def key(url, data):
@@ -202,8 +207,16 @@ class PageCache:
     def save(self):
         if not self.path:
             return
-        cachefile.save(self.path, self.stamp, (self.new, self.buckets, self.new_files,
-                                           self.index_files))
+        # Pages as plain tuples: a named tuple is pickled as a call of its class,
+        # which made saving and loading ~0.2 s slower at 10,000 articles.
+        plain = {id(page): tuple(page) for page in self.new.values() if page}
+        pages = {key: plain[id(page)] if page else page for key, page in self.new.items()}
+        buckets = self.buckets
+        if buckets:
+            buckets = buckets._replace(pages=[plain.get(id(page)) or tuple(page)
+                                              for page in buckets.pages])
+        cachefile.save(self.path, self.stamp, (pages, buckets, self.new_files,
+                                               self.index_files))
 
 
 def index_file(job):
