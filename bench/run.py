@@ -126,8 +126,12 @@ def snapshot(session, seen):
 def measure(cmd, log_path, cwd=None, timeout=3600):
     """Run `cmd` in its own session; return its wall time and memory peaks.
 
-    A build that outlives `timeout` is stopped and gets rc "timeout".
+    A build that outlives `timeout` is stopped and gets rc "timeout". Every
+    build starts after `sync`: it does not pay for the disk writing back the
+    files of the build before it (or of the generator), which a build run by
+    hand minutes later would not either.
     """
+    os.sync()
     with open(log_path, "wb") as log:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
