@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 import sys
 import unicodedata
 
@@ -333,6 +334,23 @@ def test_a_rebuild_does_not_read_again_the_pages_it_kept(tmp_path, monkeypatch):
 
 def inodes(folder):
     return {relative: os.stat(os.path.join(folder, relative)).st_ino for relative in files(folder)}
+
+
+def test_pages_no_writer_reported_are_read_back_and_indexed(tmp_path, dev_site):
+    # a page written without xcfl_speed's page_done (another writer) is cut at
+    # finalized from the file; a page without a search body is left out
+    from xcfl_search import search
+
+    article, listing = "news/2018/reform-achievements/index.html", "index.html"
+    for relative in (article, listing):
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(os.path.join(dev_site, relative), target)
+    search._cut.clear()
+    pages = search.indexed_pages(str(tmp_path), "", [str(tmp_path / article), str(tmp_path / listing)],
+                                 search.PageCache(None))
+    assert [page.url for page in pages] == ["/news/2018/reform-achievements/"]
+    assert "十九大精神" in json.loads(pages[0].fragment)["text"]
 
 
 def test_a_publish_over_the_previous_output_keeps_unchanged_index_files(tmp_path, monkeypatch):

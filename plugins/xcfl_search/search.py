@@ -239,6 +239,15 @@ def indexed_pages(output_path, siteurl, paths, cache):
                 found[entry.key] = entry.page
                 cut += entry.was_cut
             continue
+        with open(path, "rb") as handle:
+            known = page_key(path, handle.read(), output_path, siteurl)
+        if known is None:
+            continue
+        url, key = known
+        if key in cache.old:
+            found[key] = cache.old[key]
+        else:
+            missing.append((key, (url, path)))
     jobs = [job for _, job in missing]
     workers = min(os.cpu_count() or 1, 4)
     if workers > 1 and len(jobs) >= MIN_FOR_POOL:
