@@ -31,3 +31,10 @@ def save(path, stamp, entries):
     with open(partial, "wb") as handle:
         pickle.dump((stamp, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(partial, path)
+
+
+def file_of(path):
+    """A written file's size, mtime and inode: unchanged, it is the very file a
+    cache entry describes. (No change time: making a hard link changes it.)"""
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ino

@@ -27,6 +27,8 @@ import os
 from collections import defaultdict
 from typing import NamedTuple
 
+from xcfl_cache import file_of
+
 from .keys import SEPARATOR as KEY_SEPARATOR, bucket_of, text_keys
 
 FORMAT = 1
@@ -225,8 +227,3 @@ def _link_if_unchanged(old, file, path):
         return file
     except OSError:  # no previous file, or no links on this file system
         return None
-
-
-def file_of(path):
-    info = os.stat(path)
-    return info.st_size, info.st_mtime_ns, info.st_ino

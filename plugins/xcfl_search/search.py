@@ -27,7 +27,7 @@ from pelican import signals
 import xcfl_cache as cachefile
 
 from .extract import page_text
-from .index import FORMAT, IndexedPage, build, file_of, indexed_page, write
+from .index import FORMAT, IndexedPage, build, indexed_page, write
 
 logger = logging.getLogger(__name__)
 PREFIX = "xcfl_search:"
@@ -88,7 +88,7 @@ def remember_written(path, context):
         _written.append(os.path.abspath(path))
 
 
-def cut_written_page(path, text):
+def cut_written_page(path, text, file=None):
     """xcfl_speed's page_done, in the process that wrote the page, while pages are
     written: its index entry, from the cache or cut now (on every writing core).
 
@@ -100,10 +100,11 @@ def cut_written_page(path, text):
         return
     path = os.path.abspath(path)
     cache = _build["cache"]
-    try:
-        file = file_of(path)
-    except OSError:
-        file = None
+    if file is None:  # the writer did not look at the file
+        try:
+            file = cachefile.file_of(path)
+        except OSError:
+            pass
     if text is None:
         known = cache.files.get(_file_name(path))
         if file and known and known[0] == file and (known[1] is None or known[1] in cache.old):
@@ -178,7 +179,7 @@ def code_fingerprint():
 
 class PageCache:
     """{digest of a page's URL and bytes: IndexedPage}, the buckets,
-    {page name: (file, digest)} of the pages written and {name: (digest, file)}
+    {page name: (file, key)} of the pages written and {name: (digest, file)}
     of the index's files, of the previous build."""
 
     def __init__(self, folder):

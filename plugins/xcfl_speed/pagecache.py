@@ -29,6 +29,11 @@ FORMAT = 1
 NOT_SHOWN = {"OUTPUT_PATH", "XCFL_CACHE_PATH", "XCFL_PREVIOUS_OUTPUT", "CACHE_PATH"}
 
 
+def shown_settings(settings):
+    """The settings a page could show: every one but where this build writes."""
+    return {k: v for k, v in settings.items() if k.isupper() and k not in NOT_SHOWN}
+
+
 def build_fingerprint(settings, digester):
     """Everything that every page depends on, apart from the values it reads."""
     digest = hashlib.sha256(f"{FORMAT} {sys.version} {pelican.__version__} "
@@ -42,8 +47,7 @@ def build_fingerprint(settings, digester):
                     with open(os.path.join(folder, name), "rb") as handle:
                         digest.update(name.encode() + b"\0" + handle.read())
     try:
-        digest.update(digester({k: v for k, v in settings.items()
-                                if k.isupper() and k not in NOT_SHOWN}).encode())
+        digest.update(digester(shown_settings(settings)).encode())
     except Uncacheable:
         return None
     return digest.hexdigest()
@@ -70,8 +74,7 @@ class PageCache:
         self.pending = {}  # absolute path -> (relative name, key), until written
         self.names = {}  # template name -> the context names it reads, sorted
         # settings in the fingerprint: a page reading one of these objects unchanged
-        self.fixed = {k: v for k, v in settings.items()
-                      if k.isupper() and k not in NOT_SHOWN}.get
+        self.fixed = shown_settings(settings).get
         self.hits = self.misses = 0
 
     def _load(self):
@@ -118,7 +121,7 @@ class PageCache:
     @staticmethod
     def _place(previous, stat, path):
         try:
-            if stat_of(previous) != stat:
+            if cachefile.file_of(previous) != stat:
                 return False  # changed since we wrote it
             if os.path.abspath(previous) == os.path.abspath(path):
                 return True
@@ -131,7 +134,7 @@ class PageCache:
     @staticmethod
     def _previous_text(path, stat):
         try:
-            if stat_of(path) != stat:
+            if cachefile.file_of(path) != stat:
                 return None  # changed since we wrote it
             with open(path, encoding="utf-8", newline="") as handle:
                 return handle.read()
@@ -139,18 +142,17 @@ class PageCache:
             return None
 
     def written(self, path):
-        """After Pelican wrote a page: remember its key with the file as written."""
+        """After Pelican wrote a page: remember its key with the file as written.
+        Returns the file's size, mtime and inode when it looked (None otherwise)."""
         found = self.pending.pop(os.path.abspath(path), None)
         if found:
             name, key = found
-            self.new[name] = (key, stat_of(path))
+            file = cachefile.file_of(path)
+            self.new[name] = (key, file)
+            return file
+        return None
 
     def save(self):
         if not self.path or not self.fingerprint:
             return
         cachefile.save(self.path, self.fingerprint, self.new)
-
-
-def stat_of(path):
-    info = os.stat(path)
-    return info.st_size, info.st_mtime_ns, info.st_ino

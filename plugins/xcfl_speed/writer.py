@@ -18,7 +18,8 @@ differs is what happens to one page:
   are done (parallel.py), so its receivers see exactly what a serial build shows
   them;
 - `page_done` is sent at once, in the process that wrote the page, with its text
-  (None: the unchanged previous file is in place): work on a written page can
+  (None: the unchanged previous file is in place) and, when the page cache looked
+  at it, the file's size, mtime and inode: work on a written page can
   happen there, on every core while pages are written (the search index cuts
   pages this way), and travel back with `child_done`.
 """
@@ -36,7 +37,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from .pagecache import PageCache
 
 logger = logging.getLogger(__name__)
-page_done = blinker.signal("xcfl_speed.page_done")  # sender: the page's path; text=
+page_done = blinker.signal("xcfl_speed.page_done")  # sender: the page's path; text=, file=
 
 
 class XcflWriter(Writer):
@@ -166,8 +167,8 @@ class XcflWriter(Writer):
                 with open(target, "w", encoding="utf-8") as handle:
                     handle.write(output)
             logger.info('Writing "%s"', path)
-            self.page_cache.written(path)
-            page_done.send(path, text=output)
+            file = self.page_cache.written(path)  # (size, mtime, inode) or None
+            page_done.send(path, text=output, file=file)
             if not self.sharing:
                 signals.content_written.send(path, context=localcontext)
         if self.sharing and self.index == 0:
