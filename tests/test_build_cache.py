@@ -1,9 +1,10 @@
 """Build caches (rendered Markdown, unchanged pages) never change what is built."""
 
+import datetime
 import os
 import sys
 
-from helpers import CONTENT, ROOT, SITEURL, copy_content, run_tool, write
+from helpers import CONTENT, ROOT, SITEURL, article, copy_content, run_tool, soup, write
 from test_publish import digest_tree
 
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -123,3 +124,43 @@ def test_a_rebuild_with_nothing_changed_renders_nothing(tmp_path, monkeypatch):
     assert first["reused"] == 0
     again = publish_in_process(CONTENT, site)
     assert again["rendered"] == 0 and again["reused"] == first["rendered"], again
+
+
+def test_an_edit_renders_only_the_listing_page_that_shows_it(tmp_path, monkeypatch):
+    """A listing page shows the count and page links of its whole list but the
+    text of its own articles only: editing the oldest article's body renders the
+    last page of its category again, not the pages before it. A new article
+    changes the count on every page: all of them are rendered, as a clean
+    build would."""
+    monkeypatch.setenv("SITEURL", SITEURL)
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    content = str(tmp_path / "content")
+    for day in range(1, 41):  # three pages of 15 in 工作动态 (news)
+        date = (datetime.date(2024, 1, 1) + datetime.timedelta(days=day - 1)).isoformat()
+        write(os.path.join(content, "articles", f"{date}-a{day}.md"),
+              article(title=f"第{day}条", date=date, Slug=f"a{day}"))
+    site = str(tmp_path / "site")
+    publish_in_process(content, site)
+    before = inodes(site)
+
+    with open(os.path.join(content, "articles", "2024-01-01-a1.md"), "a",
+              encoding="utf-8") as handle:
+        handle.write("\n补充一段新的正文。\n")
+    publish_in_process(content, site)
+    after = inodes(site)
+    assert after["news/index.html"] == before["news/index.html"]
+    assert after["news/page/2/index.html"] == before["news/page/2/index.html"]
+    assert after["news/page/3/index.html"] != before["news/page/3/index.html"]
+    assert after["news/2024/a1/index.html"] != before["news/2024/a1/index.html"]
+
+    write(os.path.join(content, "articles", "2024-03-01-new.md"),
+          article(title="新的一条", date="2024-03-01", Slug="new"))
+    publish_in_process(content, site)
+    newest = inodes(site)
+    for page in ("news/index.html", "news/page/2/index.html", "news/page/3/index.html"):
+        assert newest[page] != after[page], page
+    assert "41" in soup(site, "news/page/2/index.html").find(class_="xc-count").text
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "fresh-cache"))
+    clean = str(tmp_path / "clean")
+    publish_in_process(content, clean)
+    assert digest_tree(site) == digest_tree(clean)
