@@ -67,3 +67,27 @@ def test_tags_are_their_name_and_slug():
     renamed = Tag("巧娘", settings)
     renamed.slug = "qiaoniang"  # a slug set by hand
     assert digester(renamed) != digester(fresh)
+
+
+def test_shared_digests_are_the_ones_each_process_would_work_out():
+    """parallel.share_digests: each process digests every n-th value and adopts
+    the others' digests; the memo then holds what one digester would."""
+    objects = [Item(title=f"第{n}条", tags=[f"标签{n % 3}"], date=datetime.date(2024, 1, n + 1))
+               for n in range(7)]
+    objects.append(Item(link=object()))  # uncacheable: left out, still raises
+    whole = Digester()
+    halves = [Digester(), Digester()]
+    shared = [half.share(objects, index, 2) for index, half in enumerate(halves)]
+    assert set(shared[0]).isdisjoint(shared[1])
+    assert len(shared[0]) + len(shared[1]) == 7 * 2
+    for index, half in enumerate(halves):
+        half.adopt(shared[1 - index], objects)
+        for value in objects[:-1]:
+            for depth in (0, 1):
+                assert half._memo[(id(value), depth)] == whole(value, depth)
+        with pytest.raises(Uncacheable):
+            half(objects[-1])
+    # a value not among the objects is never taken on another's word
+    stranger = Digester()
+    stranger.adopt(shared[0], objects[:2])  # shared[0] holds objects 0, 2, 4 and 6
+    assert set(stranger._memo) == {(id(objects[0]), 0), (id(objects[0]), 1)}

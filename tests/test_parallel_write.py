@@ -129,6 +129,9 @@ def fault_settings(tmp_path):
     ("child-kill", "被信号 9 终止"),
     ("child-exit", "没有正常结束（退出码 3）"),
     ("parent-exception", "ValueError: write_fault: a failure in the parent"),
+    ("child-digestexception", "ValueError: write_fault: a failure in the child while digesting"),
+    ("child-digestkill", "被信号 9 终止"),
+    ("parent-digestexception", "ValueError: write_fault: a failure in the parent while digesting"),
 ])
 def test_a_failing_writer_process_fails_the_publish(fault, message, tmp_path):
     content = copy_content(str(tmp_path / "content"))

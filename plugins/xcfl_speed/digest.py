@@ -19,6 +19,7 @@ from pelican.urlwrappers import URLWrapper
 SKIPPED = {"settings", "_context", "context"}  # the site settings: in the build fingerprint
 IDENTITY = ("url", "save_as", "id", "name", "title", "slug")
 MAX_DEPTH = 2
+SHARED_DEPTHS = (0, 1)  # an article on its own page, and in a listing
 ADDRESS = re.compile(r" at 0x[0-9a-f]+", re.I)
 
 
@@ -62,6 +63,28 @@ class Digester:
             self._memo[key] = found
             self._keep.append(value)
         return found
+
+    def share(self, objects, index, count):
+        """Digests of every `count`-th object from the `index`-th, at the two
+        depths pages read them (an article on its own page and in a listing),
+        keyed as in the memo; an object that cannot be digested is left out."""
+        found = {}
+        for value in objects[index::count]:
+            for depth in SHARED_DEPTHS:
+                try:
+                    found[(id(value), depth)] = self(value, depth)
+                except Uncacheable:
+                    break
+        return found
+
+    def adopt(self, found, objects):
+        """Take digests another process worked out (share) of the same
+        `objects`: the same objects at the same addresses, forked from one."""
+        alive = {id(value): value for value in objects}
+        for key, digest in found.items():
+            if key[0] in alive and key not in self._memo:
+                self._memo[key] = digest
+                self._keep.append(alive[key[0]])
 
     def _digest(self, value, depth):
         parts = [type(value).__qualname__]

@@ -8,7 +8,9 @@ generators) two steps are put into it:
 - a fork step first: the build forks N-1 child processes. Every process then
   runs the same generate_output calls in the same order (the state they walk is
   the same copy of one read site), and the writer (writer.py) renders and writes
-  only the pages whose number in that walk falls to it;
+  only the pages whose number in that walk falls to it. Before writing, the
+  processes digest the articles and pages for the page keys, each its share, and
+  exchange the digests (share_digests);
 - a join step just before Pelican's StaticGenerator (the last one): each child
   sends back what the parent needs (its page-cache entries and counts, the
   digest of the walk it saw, the data of `child_done` receivers such as the QR
@@ -84,7 +86,7 @@ def plan(generators):
     if count <= 1 or estimated_pages(context) < setting(
             settings, "XCFL_WRITE_PARALLEL_FROM", DEFAULT_PARALLEL_FROM):
         return
-    team = Team(count)
+    team = Team(count, shared_values(context))
     end = next((i for i, g in enumerate(generators) if isinstance(g, StaticGenerator)),
                len(generators))
     for generator in generators[:end]:
@@ -92,6 +94,12 @@ def plan(generators):
             generator.generate_output = team.guard(generator.generate_output)
     generators.insert(end, JoinStep(team))
     generators.insert(0, ForkStep(team))
+
+
+def shared_values(context):
+    """What nearly every page's key digests: the articles and pages (an
+    article's own page, its listings, tags, archives, the home page)."""
+    return [*(context.get("articles") or ()), *(context.get("pages") or ())]
 
 
 class ForkStep:
@@ -111,18 +119,21 @@ class JoinStep:
 
 
 class Child:
-    def __init__(self, pid, index, pipe):
+    def __init__(self, pid, index, pipe, down):
         self.pid, self.index, self.pipe = pid, index, pipe
+        self.down = down  # to send it the digests (share_digests)
 
 
 class Team:
     """The processes writing one build's pages."""
 
-    def __init__(self, count):
+    def __init__(self, count, shared=()):
         self.count = count
+        self.shared = shared  # digested once, each process its share (share_digests)
         self.children = []
         self.index = 0  # this process's number: 0 is the parent
         self.pipe = None  # in a child: where its results go
+        self.expecting_digests = False  # in a child: the parent waits for its digests
 
     def guard(self, method):
         def guarded(writer):
@@ -145,20 +156,60 @@ class Team:
         parent = os.getpid()
         for index in range(1, self.count):
             read, write = os.pipe()
+            down_read, down_write = os.pipe()  # parent -> child: the digests
             pid = os.fork()
             if pid == 0:
                 os.close(read)
+                os.close(down_write)
                 for child in self.children:
                     child.pipe.close()
+                    child.down.close()
                 self.children = []
                 self.index, self.pipe = index, write
+                self.down = os.fdopen(down_read, "rb")
+                self.expecting_digests = bool(writer.page_cache.fingerprint and self.shared)
                 die_with_parent(parent)
                 writer.on_page = None  # the parent shows the progress
                 writer.share(index, self.count)
+                self.share_digests(writer)
                 return
             os.close(write)
-            self.children.append(Child(pid, index, os.fdopen(read, "rb")))
+            os.close(down_read)
+            self.children.append(Child(pid, index, os.fdopen(read, "rb"),
+                                       os.fdopen(down_write, "wb")))
         writer.share(0, self.count)
+        self.share_digests(writer)
+
+    def share_digests(self, writer):
+        """Every process digests its share of the articles and pages, then they
+        exchange the results: each article is digested once in the build
+        instead of once in every process (the listings, tags, archives and home
+        page of both processes read nearly all of them). Before any page is
+        written, so a digest never depends on what was rendered first."""
+        cache = writer.page_cache
+        if not cache.fingerprint or not self.shared:
+            return
+        found = cache.digester.share(self.shared, self.index, self.count)
+        if self.index:
+            self.expecting_digests = False  # from now on an error goes unframed
+            send_message(self.pipe, {"digests": found})
+            theirs = receive_message(self.down)
+            self.down.close()
+            if theirs is None:
+                raise WriterProcessFailed("主进程在交换页面摘要时中断，构建失败。")
+        else:
+            theirs = {}
+            for child in list(self.children):
+                result = receive_message(child.pipe)
+                if result is None:  # it ended: why (signal, exit code) is raised
+                    self.receive(child)
+                raise_error_of(child, result)
+                theirs.update(result["digests"])
+            everything = {**found, **theirs}
+            for child in self.children:
+                send_message(child.down.fileno(), everything)
+                child.down.close()
+        cache.digester.adopt(theirs, self.shared)
 
     def join(self, writer):
         if self.index:
@@ -212,10 +263,7 @@ class Team:
                 result = pickle.loads(data)
             except Exception:  # noqa: BLE001 - a truncated result: reported below
                 result = None
-        if isinstance(result, dict) and "error" in result:
-            error = result["error"]
-            error.add_note(f"（在写出页面的进程 {child.index} 中）\n{result['traceback']}")
-            raise error
+        raise_error_of(child, result)
         if os.WIFSIGNALED(status):
             raise WriterProcessFailed(f"写出页面的进程 {child.index}（pid {child.pid}）"
                                       f"被信号 {os.WTERMSIG(status)} 终止，构建失败。")
@@ -233,11 +281,15 @@ class Team:
             except ProcessLookupError:
                 pass
             child.pipe.close()
+            child.down.close()
             os.waitpid(child.pid, 0)
         self.children = []
 
     def child_send(self, result):
         try:
+            if self.expecting_digests:  # the parent reads a framed message first
+                send_message(self.pipe, result)
+                return
             data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(self.pipe, "wb") as pipe:
                 pipe.write(data)
@@ -255,6 +307,31 @@ class Team:
             self.child_send({"error": error, "traceback": text})
         finally:
             os._exit(1)
+
+
+def raise_error_of(child, result):
+    """Raise in the parent what a child raised, as it was."""
+    if isinstance(result, dict) and "error" in result:
+        error = result["error"]
+        error.add_note(f"（在写出页面的进程 {child.index} 中）\n{result['traceback']}")
+        raise error
+
+
+def send_message(fd, value):
+    """One length-prefixed pickle on a pipe (the results follow on the same pipe)."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    data = len(data).to_bytes(8, "little") + data
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def receive_message(pipe):
+    """The next length-prefixed pickle on a pipe; None if it ended before one."""
+    size = pipe.read(8)
+    if len(size) != 8:
+        return None
+    data = pipe.read(int.from_bytes(size, "little"))
+    return pickle.loads(data) if len(data) == int.from_bytes(size, "little") else None
 
 
 def die_with_parent(parent):

@@ -1,7 +1,9 @@
 """A test plugin: makes one of the processes writing pages fail (WRITE_FAULT).
 
 WRITE_FAULT: where-what, where in {child, parent}, what in {exception, kill,
-content, exit}. The fault happens at the third article written.
+content, exit}. The fault happens at the third article written; with what
+digestexception or digestkill, while the processes digest the articles before
+writing (parallel.share_digests).
 """
 
 import os
@@ -13,9 +15,29 @@ _parent = []
 _seen = [0]
 
 
+class DigestFault:
+    """An article value that fails when the process `where` digests it."""
+    __slots__ = ("where", "what")
+
+    def __init__(self, where, what):
+        self.where, self.what = where, what
+
+    def __repr__(self):
+        if self.where == ("parent" if os.getpid() == _parent[0] else "child"):
+            if self.what == "digestkill":
+                os.kill(os.getpid(), signal.SIGKILL)
+            raise ValueError(f"write_fault: a failure in the {self.where} while digesting")
+        return "DigestFault()"
+
+
 def remember_parent(generators):
     _parent[:] = [os.getpid()]
     _seen[0] = 0
+    where, _, what = os.environ.get("WRITE_FAULT", "").partition("-")
+    if what.startswith("digest"):
+        context = next(g.context for g in generators if hasattr(g, "context"))
+        for article in context["articles"]:
+            article.xcfl_fault = DigestFault(where, what)
 
 
 def article_written(generator, content=None, **kwargs):
@@ -23,6 +45,8 @@ def article_written(generator, content=None, **kwargs):
     if not fault or not _parent:
         return
     where, what = fault.split("-")
+    if what.startswith("digest"):
+        return
     here = "parent" if os.getpid() == _parent[0] else "child"
     _seen[0] += 1
     if where != here or _seen[0] != 3:
