@@ -1,0 +1,213 @@
+"""Articles read by two processes at once.
+
+Pelican reads the article files one after another in ArticlesGenerator's
+generate_context loop: at 10,000 articles ~3.7 s of one core, with the Markdown
+already rendered (xcfl_articles/prerender.py) — headers, Content objects, URLs,
+checks. Here, when that loop asks its cache for the first file
+(`get_cached_data`, which Pelican's own cache answers only when it is on), the
+build forks: the child reads the last part of the files, the parent the first
+part, as Pelican always does. The child sends each Article back (pickled, the
+site's settings and context as references to the parent's own); the loop
+takes it as a cached one and goes on exactly as for a file it read itself.
+
+The parent alone speaks for the build: a file whose reading in the child logged
+a warning or an error, reported a content problem, raised, or gave no valid
+Article is sent back as "read it yourself", and the loop reads it in the
+parent, where every message is printed and counted as in a serial build (the
+child prints nothing). A child that fails or dies leaves its remaining files
+to the parent the same way: nothing is ever lost, only time.
+"""
+
+import gc
+import io
+import logging
+import os
+import pickle
+import signal
+import threading
+
+from pelican import signals
+from pelican.contents import Article
+
+import xcfl_problems
+
+from .parallel import die_with_parent, process_count, receive_message, send_message, setting
+
+DEFAULT_PARALLEL_FROM = 300  # files; below it forking costs more than it saves
+CHILD_SHARE = 0.52  # the parent also unpickles the child's articles
+BATCH = 250  # articles per message
+_running = []  # ReadAhead objects whose child is not reaped yet
+last_run = {}  # the last build's counts, for tests: read_in_child, read_again
+
+
+class ReadAhead:
+    """Answers the loop's `get_cached_data` with the articles a child read."""
+
+    def __init__(self, generator, on_article=None):
+        self.generator = generator
+        self.on_article = on_article  # called for each article taken from the child
+        self.started = False
+        self.theirs = set()  # the child's files
+        self.received = {}  # path -> Article, or None: the parent reads it
+        self.pipe = None
+        self.pid = None
+        self.original = generator.get_cached_data
+
+    def get_cached_data(self, path, default=None):
+        if not self.started:
+            self.start()
+        if path not in self.theirs:
+            return self.original(path, default)
+        while path not in self.received and self.pipe:
+            self._receive()
+        article = self.received.pop(path, None)
+        if article is None:
+            last_run["read_again"] += 1
+            return self.original(path, default)
+        last_run["read_in_child"] += 1
+        if self.on_article:
+            self.on_article()
+        return article
+
+    def start(self):
+        self.started = True
+        generator, settings = self.generator, self.generator.settings
+        files = list(generator.get_files(settings["ARTICLE_PATHS"],
+                                         exclude=settings["ARTICLE_EXCLUDES"]))
+        if process_count(settings) < 2 or len(files) < setting(
+                settings, "XCFL_WRITE_PARALLEL_FROM", DEFAULT_PARALLEL_FROM):
+            return
+        theirs = files[int(len(files) * (1 - CHILD_SHARE)):]  # the loop's order: last
+        read, write = os.pipe()
+        parent = os.getpid()
+        # Collections walk (and so write to) every object: in the child that
+        # copied the parent's whole heap page by page and halved its speed.
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            gc.disable()  # a short life: nothing to collect
+            try:
+                die_with_parent(parent)
+                read_in_child(generator, theirs, write)
+            finally:
+                os._exit(0)
+        os.close(write)
+        self.pid, self.theirs = pid, set(theirs)
+        # A thread empties the pipe as the child fills it: a full pipe would
+        # stop the child until the loop reaches its files. (It waits in read,
+        # without the GIL.)
+        self.pipe = os.fdopen(read, "rb")
+        self.drain = threading.Thread(target=self._drain, daemon=True)
+        self.drain.start()
+        _running.append(self)
+
+    def _drain(self):
+        self.data = self.pipe.read()
+
+    def _receive(self):
+        """Everything the child sent, once it is done; then the parent reads
+        whatever it did not send."""
+        self.drain.join()
+        stream = io.BytesIO(self.data)
+        self.data = None
+        while (message := receive_message(stream)) is not None:
+            self.received.update(loads(message, self.generator))
+        self.finish()
+
+    def finish(self):
+        """Close the pipe (a child still writing stops) and reap the child."""
+        if self.pipe:
+            if self.drain.is_alive():  # a build that failed while it was reading
+                os.kill(self.pid, signal.SIGKILL)
+                self.drain.join()
+            self.pipe.close()
+            self.pipe = None
+        if self.pid:
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
+            self.pid = None
+            gc.unfreeze()
+        if self in _running:
+            _running.remove(self)
+
+
+def read_in_child(generator, paths, fd):
+    """Read `paths` as Pelican's loop would; send (path, Article or None) batches."""
+    noticed = []
+
+    def handle(logger, record):  # nothing printed here: the parent reads that file
+        if record.levelno >= logging.WARNING:
+            noticed.append(record)
+
+    logging.Logger.handle = handle
+    batch = []
+    for path in paths:
+        before = (len(noticed), xcfl_problems.reported())
+        try:
+            article = generator.readers.read_file(
+                base_path=generator.path, path=path, content_class=Article,
+                context=generator.context,
+                preread_signal=signals.article_generator_preread, preread_sender=generator,
+                context_signal=signals.article_generator_context, context_sender=generator)
+            clean = isinstance(article, Article) and article.is_valid()
+        except Exception:  # noqa: BLE001 - the parent reads it again and says why
+            clean = False
+        clean = clean and (len(noticed), xcfl_problems.reported()) == before
+        batch.append((path, article if clean else None))
+        if len(batch) >= BATCH or path is paths[-1]:
+            send_message(fd, dumps(batch, generator))
+            batch = []
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file, shared):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.shared = shared
+
+    def persistent_id(self, obj):
+        return self.shared.get(id(obj))
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file, shared):
+        super().__init__(file)
+        self.shared = shared
+
+    def persistent_load(self, pid):
+        return self.shared[pid]
+
+
+def shared_objects(generator):
+    """What articles point to that the parent has already: sent by name."""
+    return {"settings": generator.settings, "readers": generator.readers.settings,
+            "context": generator.context}
+
+
+def dumps(value, generator):
+    by_id = {id(obj): name for name, obj in shared_objects(generator).items()}
+    buffer = io.BytesIO()
+    _Pickler(buffer, by_id).dump(value)
+    return buffer.getvalue()
+
+
+def loads(data, generator):
+    return _Unpickler(io.BytesIO(data), shared_objects(generator)).load()
+
+
+def finish_all(*args, **kwargs):
+    """After the loop (article_generator_pretaxonomy), and before the next
+    build's (one that failed never got there): no child is left behind."""
+    for reader in list(_running):
+        reader.finish()
+
+
+def install(generator, on_article=None):
+    """article_generator_init: read the articles with a second process."""
+    finish_all()
+    last_run.update(read_in_child=0, read_again=0)
+    reader = ReadAhead(generator, on_article)
+    generator.get_cached_data = reader.get_cached_data
+    return reader
