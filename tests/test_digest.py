@@ -82,12 +82,37 @@ def test_shared_digests_are_the_ones_each_process_would_work_out():
     assert len(shared[0]) + len(shared[1]) == 7 * 2
     for index, half in enumerate(halves):
         half.adopt(shared[1 - index], objects)
-        for value in objects[:-1]:
+        for number, value in enumerate(objects[:-1]):
             for depth in (0, 1):
-                assert half._memo[(id(value), depth)] == whole(value, depth)
+                if number % 2 != index:  # the other's: taken, not worked out
+                    assert half._memo[(id(value), depth)] == whole(value, depth)
+                assert half(value, depth) == whole(value, depth)
         with pytest.raises(Uncacheable):
             half(objects[-1])
     # a value not among the objects is never taken on another's word
     stranger = Digester()
     stranger.adopt(shared[0], objects[:2])  # shared[0] holds objects 0, 2, 4 and 6
     assert set(stranger._memo) == {(id(objects[0]), 0), (id(objects[0]), 1)}
+
+
+class Holder:
+    def __init__(self, inner):
+        self.inner = inner
+
+
+def test_a_digest_made_at_one_depth_serves_another_only_when_it_would_be_the_same():
+    """An object two levels down is its identity: a value holding one digests
+    differently at depth 0 and 1, and must not be served from the other."""
+    inner = Item(title="甲", body="正文一")
+    outer = Holder(Holder(inner))
+    digester = Digester()
+    at_one = digester(outer, 1)  # the middle Holder is at depth 2: its identity
+    at_zero = digester(outer, 0)  # the Item is at depth 2: its identity (title)
+    assert at_one == Digester()(outer, 1) and at_zero == Digester()(outer, 0)
+    middle = Holder(inner)
+    assert digester(middle, 0) != digester(middle, 1)  # body counts at depth 0 only
+    inner.body = "正文二"
+    assert Digester()(middle, 0) != digester(middle, 0)
+    assert Digester()(middle, 1) == digester(middle, 1)
+    metadata = {"title": "甲", "date": datetime.date(2024, 5, 1)}
+    assert digester(metadata, 0) == digester(metadata, 2) == Digester()(metadata, 2)

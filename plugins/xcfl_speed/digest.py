@@ -19,6 +19,7 @@ from pelican.urlwrappers import URLWrapper
 SKIPPED = {"settings", "_context", "context"}  # the site settings: in the build fingerprint
 IDENTITY = ("url", "save_as", "id", "name", "title", "slug")
 MAX_DEPTH = 2
+SHALLOW = "shallow"  # memo key: the same digest at every depth below MAX_DEPTH
 SHARED_DEPTHS = (0, 1)  # an article on its own page, and in a listing
 ADDRESS = re.compile(r" at 0x[0-9a-f]+", re.I)
 
@@ -41,6 +42,7 @@ class Digester:
         self._memo = {}
         self._wrappers = {}  # wrapper_shape -> identity parts
         self._keep = []  # memo keys are ids: keep the objects alive
+        self._met_object = False  # the digest being made holds a plain object
 
     def __call__(self, value, depth=0):
         kind = type(value)
@@ -48,20 +50,47 @@ class Digester:
             return string_part(value)
         if value is None or kind is bool or kind is int or kind is float:
             return repr(value)
-        key = (id(value), depth)
-        found = self._memo.get(key)
-        if found is None:
-            if isinstance(value, str):  # Markup and other str subclasses
-                return string_part(value)
-            if isinstance(value, (bool, int, float)):
-                return repr(value)
+        # Most digests do not depend on the depth they are asked at: one with no
+        # plain object inside (a dict of strings, dates and tags) is the same
+        # at any depth, and a plain object with none inside its attributes the
+        # same at any depth short of MAX_DEPTH. Those are kept once (an article's
+        # metadata serves its own page and every listing).
+        memo, ident = self._memo, id(value)
+        found = memo.get(ident)
+        if found is not None:
+            return found
+        plain = is_plain_object(value)
+        if plain:
+            self._met_object = True
+            if depth < MAX_DEPTH:
+                found = memo.get((ident, SHALLOW))
+                if found is not None:
+                    return found
+        found = memo.get((ident, depth))
+        if found is not None:
+            self._met_object = True  # made at this depth only: the caller is too
+            return found
+        if isinstance(value, str):  # Markup and other str subclasses
+            return string_part(value)
+        if isinstance(value, (bool, int, float)):
+            return repr(value)
+        outer, self._met_object = self._met_object, False
+        try:
             if isinstance(value, (datetime.date, datetime.time)):
                 found = (f"{type(value).__name__}:{value.isoformat()}:"
                          f"{getattr(value, 'tzinfo', None)}")
             else:
                 found = self._digest(value, depth)
-            self._memo[key] = found
-            self._keep.append(value)
+        finally:
+            inner = self._met_object
+            self._met_object = outer or inner or plain
+        if not inner and not plain:
+            memo[ident] = found
+        elif not inner and depth < MAX_DEPTH:
+            memo[(ident, SHALLOW)] = found
+        else:
+            memo[(ident, depth)] = found
+        self._keep.append(value)
         return found
 
     def share(self, objects, index, count):
@@ -136,6 +165,19 @@ class Digester:
             if isinstance(item, (str, int, type(None))):
                 found.append(f"{name}={self(item, depth)}")
         return found
+
+
+def is_plain_object(value):
+    """A value digested by its attributes (or, deep down, its identity): what
+    _digest hands to _object, tags, categories and authors apart."""
+    return (hasattr(value, "__dict__")
+            and not isinstance(value, NOT_PLAIN)
+            and not (callable(value) and hasattr(value, "__qualname__")))
+
+
+# Digested by what they hold, even subclasses with a __dict__ (Pelican's SafeDatetime).
+NOT_PLAIN = (str, int, float, datetime.date, datetime.time, dict, list, tuple, set, frozenset,
+             URLWrapper)
 
 
 def wrapper_shape(wrapper):
