@@ -57,3 +57,24 @@ def test_sitemap_lists_every_page_and_nothing_else(published_site):
 def test_robots_points_to_sitemap(published_site):
     with open(os.path.join(published_site, "robots.txt"), encoding="utf-8") as handle:
         assert f"Sitemap: {SITEURL}/sitemap.xml" in handle.read()
+
+
+def test_sitemap_dates_are_the_articles_dates(published_site):
+    import re
+
+    tree = ET.parse(os.path.join(published_site, "sitemap.xml"))
+    dated = 0
+    for url in tree.iter(f"{SITEMAP}url"):
+        loc, lastmod = url.find(f"{SITEMAP}loc").text, url.find(f"{SITEMAP}lastmod")
+        article = re.fullmatch(rf"{re.escape(SITEURL)}/[a-z]+/(\d{{4}})/[^/]+/", loc)
+        if article:
+            assert re.fullmatch(rf"{article.group(1)}-\d\d-\d\d", lastmod.text), loc
+            dated += 1
+    assert dated >= 10
+    feed = ET.parse(os.path.join(published_site, "feeds", "all.atom.xml"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    for entry in feed.iter(f"{atom}entry"):  # the same day as the feed's own date
+        loc = entry.find(f"{atom}link").get("href")
+        day = entry.find(f"{atom}published").text[:10]
+        (url,) = [u for u in tree.iter(f"{SITEMAP}url") if u.find(f"{SITEMAP}loc").text == loc]
+        assert url.find(f"{SITEMAP}lastmod").text == day, loc
