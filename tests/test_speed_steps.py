@@ -119,3 +119,33 @@ def test_addresses_are_remembered_only_while_pages_are_written(tmp_path):
     finally:
         urls.stop()
     assert article.url == "news/a-2/"  # read again once the build is over
+
+
+def test_addresses_shared_by_another_process_are_the_ones_worked_out_here(tmp_path):
+    """parallel.share_digests: each writing process works out every n-th
+    article's addresses and takes the others' from the other process."""
+    from pelican import contents
+    from pelican.settings import DEFAULT_CONFIG
+
+    from xcfl_speed import urls
+
+    urls.install()
+    settings = dict(DEFAULT_CONFIG, PATH=str(tmp_path), ARTICLE_URL="news/{slug}/",
+                    ARTICLE_SAVE_AS="news/{slug}/index.html")
+    articles = [contents.Article("正文", metadata={"title": f"标题{n}", "slug": f"a-{n}"},
+                                 settings=settings, source_path=str(tmp_path / f"{n}.md"))
+                for n in range(5)]
+    urls.start()
+    try:
+        mine, theirs = urls.share(articles, 0, 2), urls.share(articles, 1, 2)
+        assert set(mine) | set(theirs) == {(id(a), n) for a in articles for n in ("url", "save_as")}
+        assert theirs[(id(articles[3]), "url")] == "news/a-3/"
+        urls.stop()
+        urls.start()  # a fresh memory, as in a forked process
+        urls.adopt({(id(articles[1]), "url"): "taken/as/given/"}, articles)
+        urls.adopt({(id(object()), "url"): "a stranger's"}, articles)
+        assert articles[1].url == "taken/as/given/"  # taken, not worked out again
+        assert [a.url for a in articles[2:]] == ["news/a-2/", "news/a-3/", "news/a-4/"]
+    finally:
+        urls.stop()
+    assert articles[1].url == "news/a-1/"

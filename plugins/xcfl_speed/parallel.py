@@ -44,6 +44,8 @@ import traceback
 import blinker
 from pelican.generators import StaticGenerator
 
+from . import urls
+
 logger = logging.getLogger(__name__)
 DEFAULT_PARALLEL_FROM = 300
 # What a child sends back besides the pages: receivers return (key, picklable
@@ -181,35 +183,39 @@ class Team:
         self.share_digests(writer)
 
     def share_digests(self, writer):
-        """Every process digests its share of the articles and pages, then they
-        exchange the results: each article is digested once in the build
-        instead of once in every process (the listings, tags, archives and home
-        page of both processes read nearly all of them). Before any page is
-        written, so a digest never depends on what was rendered first."""
+        """Every process digests its share of the articles and pages and works
+        out their addresses, then they exchange the results: each is worked out
+        once in the build instead of once in every process (the listings, tags,
+        archives and home page of both processes read nearly all of them).
+        Before any page is written, so a digest never depends on what was
+        rendered first."""
         cache = writer.page_cache
         if not cache.fingerprint or not self.shared:
             return
-        found = cache.digester.share(self.shared, self.index, self.count)
+        found = {"urls": urls.share(self.shared, self.index, self.count),
+                 "digests": cache.digester.share(self.shared, self.index, self.count)}
         if self.index:
             self.expecting_digests = False  # from now on an error goes unframed
-            send_message(self.pipe, {"digests": found})
+            send_message(self.pipe, found)
             theirs = receive_message(self.down)
             self.down.close()
             if theirs is None:
                 raise WriterProcessFailed("主进程在交换页面摘要时中断，构建失败。")
         else:
-            theirs = {}
+            theirs = {"urls": {}, "digests": {}}
             for child in list(self.children):
                 result = receive_message(child.pipe)
                 if result is None:  # it ended: why (signal, exit code) is raised
                     self.receive(child)
                 raise_error_of(child, result)
-                theirs.update(result["digests"])
-            everything = {**found, **theirs}
+                for part in theirs:
+                    theirs[part].update(result[part])
+            everything = {part: {**found[part], **theirs[part]} for part in found}
             for child in self.children:
                 send_message(child.down.fileno(), everything)
                 child.down.close()
-        cache.digester.adopt(theirs, self.shared)
+        urls.adopt(theirs["urls"], self.shared)
+        cache.digester.adopt(theirs["digests"], self.shared)
 
     def join(self, writer):
         if self.index:

@@ -46,6 +46,26 @@ def install():
                 setattr(owner, name, property(remembered(prop.fget, name), doc=prop.__doc__))
 
 
+def share(objects, index, count):
+    """The addresses of every `count`-th object from the `index`-th, worked out
+    here for the other writing processes (parallel.share_digests)."""
+    found = {}
+    for value in objects[index::count]:
+        for name in ("url", "save_as"):
+            found[(id(value), name)] = getattr(value, name)
+    return found
+
+
+def adopt(found, objects):
+    """Take addresses another process worked out (share) of these same objects."""
+    if not _on:
+        return
+    alive = {id(value): value for value in objects}
+    for (ident, name), value in found.items():
+        if ident in alive and not isinstance(alive[ident], contents.Static):
+            _remembered.setdefault((ident, name), (alive[ident], value))
+
+
 def start(*args):
     global _on
     _remembered.clear()
