@@ -270,7 +270,7 @@ def test_a_rebuild_reuses_the_cut_pages_and_gives_the_same_index(tmp_path, monke
     cache = tmp_path / "cache"
     monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
     first = build(CONTENT, str(tmp_path / "one"))
-    assert "search.pickle" in os.listdir(cache)
+    assert "catalog.pickle" in os.listdir(cache / "search")
     second = build(CONTENT, str(tmp_path / "two"))
     assert digest_tree(os.path.join(first, INDEX)) == digest_tree(os.path.join(second, INDEX)) \
         == digest_tree(os.path.join(dev_site, INDEX))
@@ -340,6 +340,7 @@ def test_pages_no_writer_reported_are_read_back_and_indexed(tmp_path, dev_site):
     # a page written without xcfl_speed's page_done (another writer) is cut at
     # finalized from the file; a page without a search body is left out
     from xcfl_search import search
+    from xcfl_search.store import Store
 
     article, listing = "news/2018/reform-achievements/index.html", "index.html"
     for relative in (article, listing):
@@ -347,10 +348,11 @@ def test_pages_no_writer_reported_are_read_back_and_indexed(tmp_path, dev_site):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(os.path.join(dev_site, relative), target)
     search._cut.clear()
-    pages = search.indexed_pages(str(tmp_path), "", [str(tmp_path / article), str(tmp_path / listing)],
-                                 search.PageCache(None))
-    assert [page.url for page in pages] == ["/news/2018/reform-achievements/"]
-    assert "十九大精神" in json.loads(pages[0].fragment)["text"]
+    infos, pages, _ = search.indexed_pages(
+        str(tmp_path), "", [str(tmp_path / article), str(tmp_path / listing)], Store(None))
+    url = "/news/2018/reform-achievements/"
+    assert list(infos) == [url]
+    assert "十九大精神" in json.loads(pages.current([url])[url].fragment)["text"]
 
 
 def test_a_publish_over_the_previous_output_keeps_unchanged_index_files(tmp_path, monkeypatch):
@@ -379,19 +381,56 @@ def test_a_publish_over_the_previous_output_keeps_unchanged_index_files(tmp_path
     assert after_digests == digest_tree(os.path.join(clean, INDEX))
 
 
-def test_updating_buckets_gives_the_files_of_a_full_build():
+class KnownPages:
+    """index.build's source of IndexedPages, from lists."""
+
+    def __init__(self, current, previous=()):
+        self.now = {page.url: page for page in current}
+        self.before = {page.url: page for page in previous}
+
+    def current(self, urls):
+        return {url: self.now[url] for url in urls}
+
+    def previous(self, urls):
+        return {url: self.before[url] for url in urls if url in self.before}
+
+
+def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch):
+    from xcfl_search import index
     from xcfl_search.extract import PageText
-    from xcfl_search.index import build, indexed_page, updated_buckets
+    from xcfl_search.index import REUSE, Previous, build, indexed_page, info_of, still_there, write
+
+    monkeypatch.setattr(index, "BUCKET_ENTRIES", 20)  # many buckets for few pages
 
     def pages(texts):
         return [indexed_page(PageText(f"/a/{n}/", f"标题{n}", "新闻", "", f"2024-01-{n + 1:02d}", text))
                 for n, text in enumerate(texts)]
 
-    before = pages(["妇女之家开展活动", "巧娘剪纸", "最美家庭评选", "Ｗｉｆｉ 覆盖"])
-    after = pages(["妇女之家开展活动", "巧娘剪纸与面塑", "最美家庭", "Ｗｉｆｉ 覆盖"])
-    _, previous = build(before)
-    assert updated_buckets(previous, sorted(after), previous.count) is not None
-    assert build(after, previous)[0] == build(after)[0]
+    def rebuilt(after, before, folder):
+        """The files of `after` built with the previous build of `before` in `folder`."""
+        files, version = build(map(info_of, before), KnownPages(before))
+        previous = Previous(version, {page.url: info_of(page).digest for page in before}, str(folder),
+                            still_there(str(folder), write(files, str(folder))))
+        return build(map(info_of, after), KnownPages(after, before), previous)[0]
+
+    def contents(files, folder):
+        return {name: (folder / name).read_bytes() if data is REUSE else data for name, data in files.items()}
+
+    before = pages(["妇女之家开展活动", "巧娘剪纸", "最美家庭评选", "Ｗｉｆｉ 覆盖"] + [f"其他{n}" for n in range(60)])
+    after = pages(["妇女之家开展活动", "巧娘剪纸与面塑", "最美家庭", "Ｗｉｆｉ 覆盖"] + [f"其他{n}" for n in range(60)])
+    updated = rebuilt(after, before, tmp_path / "one")
+    full = build(map(info_of, after), KnownPages(after))[0]
+    assert contents(updated, tmp_path / "one") == full
+    # only what changed is made anew: the two pages' files, their keys' buckets, meta.json
+    made = {name for name, data in updated.items() if data is not REUSE}
+    assert {"p/1.json", "p/2.json", "meta.json"} <= made
+    assert {name for name in made if name.startswith("p/")} == {"p/1.json", "p/2.json"}
+    buckets = [name for name in full if name.startswith("b/")]
+    assert len(buckets) >= 16 and 0 < len(made & set(buckets)) < len(buckets) // 2
     # a page that comes or goes renumbers pages: a full build
-    assert updated_buckets(previous, sorted(after[:3]), previous.count) is None
-    assert build(after[:3], previous)[0] == build(after[:3])[0]
+    fewer = rebuilt(after[:3], before, tmp_path / "two")
+    assert REUSE not in fewer.values() and fewer == build(map(info_of, after[:3]), KnownPages(after[:3]))[0]
+    # a previous file that is gone or changed is never taken: made anew
+    (tmp_path / "one" / "b" / "0.json").write_text("{}")
+    again = rebuilt(after, before, tmp_path / "one")
+    assert contents(again, tmp_path / "one") == full

@@ -16,6 +16,12 @@ differences (3, 1, 1, 7 = pages 3, 4, 5, 12), which gzip packs tightly.
 A reader may hold meta.json of one build and fetch a bucket of the next: every
 file carries the version of the numbering (numbering_version), and search.js
 reloads meta.json when they differ.
+
+A rebuild with the same numbering takes what did not change from the last
+index's files (build with a Previous): a page's file when its text is the same,
+a bucket when no changed page's keys fall in it, the other buckets read back and
+updated. So it needs the text and keys (IndexedPage) of the changed pages only;
+of the others, a PageInfo.
 """
 
 import bisect
@@ -24,6 +30,7 @@ import itertools
 import json
 import operator
 import os
+import struct
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -73,11 +80,37 @@ def bucket_count(entries):
     return count
 
 
-class Buckets(NamedTuple):
-    """What a later build needs to update the buckets instead of making them again."""
-    pages: list  # the IndexedPages by number
-    count: int
-    texts: list  # each bucket's {key: lists} as JSON text
+class PageInfo(NamedTuple):
+    """What every build needs of every page: the small part of an IndexedPage
+    (store.py keeps it for all pages in one small file, the IndexedPage itself in
+    shards, read only for the pages whose files are written anew)."""
+    url: str
+    date: str
+    type: str
+    street: str
+    key_count: int  # for the bucket count
+    digest: bytes  # SHA-1 of the fragment (title and text): same digest, same IndexedPage
+
+
+def info_of(page):
+    return PageInfo(page.url, page.date, page.type, page.street,
+                    page.keys.count(KEY_SEPARATOR) + 1,
+                    hashlib.sha1(page.fragment.encode("utf-8", "surrogatepass")).digest())
+
+
+class Previous(NamedTuple):
+    """The last build's index, as far as this build may take files from it."""
+    version: str  # its numbering_version
+    digests: dict  # url -> PageInfo.digest of its pages
+    folder: str  # where its files are now
+    files: dict  # name -> record (SHA-1, file) of its files still there untouched (still_there)
+
+
+REUSE = None  # build(): this file's bytes are the previous build's file of that name
+
+
+class StaleIndex(Exception):
+    """A file of the previous index to be reused changed while this one was made."""
 
 
 # A rebuild updates the buckets when at most this many pages changed their text
@@ -85,23 +118,47 @@ class Buckets(NamedTuple):
 MAX_UPDATED = 200
 
 
-def build(pages, previous=None):
-    """The whole index of IndexedPages: ({relative path: bytes}, Buckets for the next
-    build). With `previous` (the Buckets of the last build), the buckets of the keys
-    of changed pages are updated: same files as a full build, in a fraction of the time."""
-    pages = sorted(pages, key=lambda page: (page.date, page.url))
-    count = bucket_count(sum(page.keys.count(KEY_SEPARATOR) + 1 for page in pages))
-    texts = updated_buckets(previous, pages, count) if previous else None
+def build(infos, pages, previous=None):
+    """The index of the pages (PageInfos): ({relative path: bytes, or REUSE}, version).
+
+    `pages` gives IndexedPages: pages.current(urls) this build's, pages.previous(urls)
+    the last build's it still has. They are asked only for what is made anew: the
+    files of pages that changed and, with `previous` (a Previous) of the same
+    numbering, the changed pages' keys, whose buckets are updated from the previous
+    files; else (pages came or went) every page, for all the buckets. Same files as
+    a build without `previous`, in a fraction of the time."""
+    infos = sorted(infos, key=lambda info: (info.date, info.url))
+    count = bucket_count(sum(info.key_count for info in infos))
+    version = numbering_version(infos, count)
+    same = previous if previous and previous.version == version else None
+    texts = updated_buckets(same, infos, count, pages) if same else None
+    kept = {number for number, info in enumerate(infos)
+            if same and same.digests.get(info.url) == info.digest and page_name(number) in same.files}
+    wanted = infos if texts is None else [info for number, info in enumerate(infos) if number not in kept]
+    current = pages.current([info.url for info in wanted])
     if texts is None:
-        texts = new_buckets(pages, count)
-    version = numbering_version(pages, count)
+        texts = dict(enumerate(new_buckets([current[info.url] for info in infos], count)))
     files = {}
-    for number, page in enumerate(pages):
-        files[f"p/{number}.json"] = f'{{"v":"{version}",{page.fragment[1:]}'.encode()
-    for number, text in enumerate(texts):
-        files[f"b/{number}.json"] = f'{{"v":"{version}","k":{text}}}'.encode()
-    files["meta.json"] = meta(pages, count, version)
-    return files, Buckets(pages, count, texts)
+    for number, info in enumerate(infos):
+        files[page_name(number)] = REUSE if number in kept else \
+            f'{{"v":"{version}",{current[info.url].fragment[1:]}'.encode()
+    for number in range(count):
+        text = texts.get(number)
+        files[bucket_name(number)] = REUSE if text is None else bucket_file(version, text)
+    files["meta.json"] = meta(infos, count, version)
+    return files, version
+
+
+def page_name(number):
+    return f"p/{number}.json"
+
+
+def bucket_name(number):
+    return f"b/{number}.json"
+
+
+def bucket_file(version, text):
+    return f'{{"v":"{version}","k":{text}}}'.encode()
 
 
 def lists_entry(holding, titles):
@@ -122,38 +179,55 @@ def new_buckets(pages, count):
     return [dumps(content) for content in buckets]
 
 
-def updated_buckets(previous, pages, count):
-    """The previous build's bucket texts with the changed pages' keys updated, or
-    None when a full build is due (pages came or went, too many changed)."""
-    if previous.count != count or [p.url for p in previous.pages] != [p.url for p in pages]:
+def updated_buckets(previous, infos, count, pages):
+    """{bucket number: text} of the buckets the changed pages' keys fall in, the
+    previous build's files with those pages' numbers moved in and out; None when
+    they must all be made anew (too many changed, or a previous file or page is
+    missing). The numbering is the previous build's (same version)."""
+    changed = [(number, info.url) for number, info in enumerate(infos)
+               if previous.digests.get(info.url) != info.digest]
+    if len(changed) > MAX_UPDATED or \
+            any(bucket_name(number) not in previous.files for number in range(count)):
         return None
-    # a page's keys follow from its fragment (title and text); the joined keys' order
-    # does not (sets), so fragments are compared
-    changed = [n for n, (old, new) in enumerate(zip(previous.pages, pages)) if old.fragment != new.fragment]
-    if len(changed) > MAX_UPDATED:
+    urls = [url for _, url in changed]
+    old, new = pages.previous(urls), pages.current(urls)
+    if len(old) < len(urls):
         return None
-    texts = list(previous.texts)
-    opened = {}  # bucket number -> {key: [holding, titles]} as absolute numbers
-
-    def lists(key):
-        number = bucket_of(key, count)
-        if number not in opened:
-            opened[number] = {k: [numbers(v[0]), numbers(v[1]) if len(v) > 1 else []]
-                              for k, v in json.loads(texts[number]).items()}
-        return opened[number].setdefault(key, [[], []])
-
-    for n in changed:
-        old, new = previous.pages[n], pages[n]
+    moves = []  # (key, 0: holding / 1: title, page number, added)
+    for number, url in changed:
         for field, which in (("keys", 0), ("title_keys", 1)):
-            before, after = split_keys(getattr(old, field)), split_keys(getattr(new, field))
-            for key in before - after:
-                lists(key)[which].remove(n)
-            for key in after - before:
-                bisect.insort(lists(key)[which], n)
-    for number, content in opened.items():
-        texts[number] = dumps({key: lists_entry(*content[key]) for key in sorted(content)
-                               if content[key][0]})
-    return texts
+            before, after = split_keys(getattr(old[url], field)), split_keys(getattr(new[url], field))
+            moves += [(key, which, number, False) for key in before - after]
+            moves += [(key, which, number, True) for key in after - before]
+    opened = {}  # bucket number -> {key: [holding, titles]} as absolute numbers
+    for bucket in {bucket_of(key, count) for key, *_ in moves}:
+        text = previous_bucket(previous, bucket)
+        if text is None:
+            return None
+        opened[bucket] = {key: [numbers(lists[0]), numbers(lists[1]) if len(lists) > 1 else []]
+                          for key, lists in json.loads(text).items()}
+    for key, which, number, added in moves:
+        lists = opened[bucket_of(key, count)].setdefault(key, [[], []])[which]
+        if added:
+            bisect.insort(lists, number)
+        else:
+            lists.remove(number)
+    return {bucket: dumps({key: lists_entry(*content[key]) for key in sorted(content) if content[key][0]})
+            for bucket, content in opened.items()}
+
+
+def previous_bucket(previous, number):
+    """The keys' text of the previous build's bucket file, if it is still the one it wrote."""
+    name = bucket_name(number)
+    try:
+        with open(os.path.join(previous.folder, name), "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    head = f'{{"v":"{previous.version}","k":'.encode()
+    if hashlib.sha1(data).digest() != previous.files[name][:20] or not data.startswith(head):
+        return None
+    return data[len(head):-1].decode()
 
 
 def split_keys(joined):
@@ -189,15 +263,37 @@ def meta(pages, count, version):
     }).encode()
 
 
-def write(files, folder, previous=None, known=None):
-    """Write `files` into `folder`; returns {name: (SHA-1 of its bytes, file)}
-    for the next build.
+# An index file's record, kept for the next build: SHA-1 of its bytes (20 bytes),
+# then its size, mtime and inode (xcfl_cache.file_of). Bytes: 14,000 of them
+# load and save several times faster than tuples.
+FILE = struct.Struct("<qqQ")
 
-    A file whose bytes equal the one of the same name in `previous` (the last
-    build's index, whose files `known` describes this way) is hard-linked to it
-    instead: a rebuild after one edit changes a few dozen of ~14,000 files at
-    10,000 articles, and every file written anew is also one to delete later."""
-    known = known or {}
+
+def record(digest, file):
+    return digest + FILE.pack(*file)
+
+
+def still_there(folder, records):
+    """The records of the files in `folder` that are still the files they describe."""
+    found = {}
+    for name, entry in records.items():
+        try:
+            if record(entry[:20], file_of(os.path.join(folder, name))) == entry:
+                found[name] = entry
+        except OSError:
+            pass
+    return found
+
+
+def write(files, folder, previous=None):
+    """Write `files` into `folder`; returns {name: record} for the next build.
+
+    A file whose bytes equal the one of the same name in `previous` (REUSE, or
+    the same SHA-1) is hard-linked to it instead: a rebuild after one edit
+    changes a few dozen of ~14,000 files at 10,000 articles, and every file
+    written anew is also one to delete later. Where no link can be made, a
+    REUSE file's bytes are copied; StaleIndex when they are gone."""
+    known = previous.files if previous else {}
     written = {}
     folders = set()
     for relative, data in files.items():
@@ -206,24 +302,37 @@ def write(files, folder, previous=None, known=None):
         if parent not in folders:
             os.makedirs(parent, exist_ok=True)
             folders.add(parent)
-        digest = hashlib.sha1(data).digest()
-        file = None
-        if previous and known.get(relative, (None,))[0] == digest:
-            file = _link_if_unchanged(os.path.join(previous, relative), known[relative][1], path)
-        if file is None:
-            with open(path, "wb") as handle:
-                handle.write(data)
-            file = file_of(path)
-        written[relative] = (digest, file)
+        entry = known.get(relative)
+        digest = None if data is REUSE else hashlib.sha1(data).digest()
+        if entry and digest in (None, entry[:20]):
+            old = os.path.join(previous.folder, relative)
+            if _linked(old, path):
+                written[relative] = entry
+                continue
+            if data is REUSE:
+                data = _bytes_of(old, entry[:20])
+                digest = entry[:20]
+        if data is REUSE:
+            raise StaleIndex(relative)
+        with open(path, "wb") as handle:
+            handle.write(data)
+        written[relative] = record(digest, file_of(path))
     return written
 
 
-def _link_if_unchanged(old, file, path):
-    """Link `path` to `old` if it is still the file described; its description."""
+def _linked(old, path):
     try:
-        if file_of(old) != file:
-            return None
         os.link(old, path)
-        return file
-    except OSError:  # no previous file, or no links on this file system
-        return None
+        return True
+    except OSError:  # no links on this file system
+        return False
+
+
+def _bytes_of(path, digest):
+    """The bytes of a previous file, if they are still those of the SHA-1; else REUSE."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return REUSE
+    return data if hashlib.sha1(data).digest() == digest else REUSE

@@ -8,9 +8,10 @@ no writer reported are read back and cut, and the static index (index.py) is
 written to OUTPUT/search-index/, which theme/assets/js/search.js reads.
 docs/search.md says why the site no longer uses Pagefind.
 
-What a page gives the index is kept in XCFL_CACHE_PATH, keyed by the page's
-bytes: a rebuild cuts only the changed pages. The index is written into a
-staging folder and swapped in whole.
+What a page gives the index is kept in XCFL_CACHE_PATH (store.py), keyed by
+the page's bytes: a rebuild cuts only the changed pages, and reads the bulk of
+the cache only for them. The index is written into a staging folder and
+swapped in whole.
 """
 
 import hashlib
@@ -27,7 +28,8 @@ from pelican import signals
 import xcfl_cache as cachefile
 
 from .extract import page_text
-from .index import FORMAT, IndexedPage, build, indexed_page, write
+from .index import Previous, StaleIndex, build, indexed_page, info_of, still_there, write
+from .store import Store, row
 
 logger = logging.getLogger(__name__)
 PREFIX = "xcfl_search:"
@@ -48,9 +50,8 @@ CUT_RESULT = "xcfl_search.cut"
 
 class Cut(NamedTuple):
     file: tuple  # the written file's size, mtime and inode
-    key: bytes  # PageCache.key of its URL and bytes; None: no search body
-    page: object  # its IndexedPage (None: none, or not sent back by a writer process)
-    was_cut: bool  # cut in this build, not taken from the cache
+    key: bytes  # page_key of its URL and bytes; None: no search body
+    page: object  # its IndexedPage when cut in this build; None: the last build's (Store.known)
 
 
 def settings_with_defaults(pelican):
@@ -80,7 +81,7 @@ def start(pelican):
     settings = pelican.settings
     if settings["XCFL_SEARCH_ENABLED"]:
         _build.update(output=os.path.abspath(pelican.output_path), siteurl=settings["SITEURL"],
-                      cache=PageCache(settings.get("XCFL_CACHE_PATH")))
+                      cache=Store(settings.get("XCFL_CACHE_PATH")))
 
 
 def remember_written(path, context):
@@ -99,17 +100,15 @@ def cut_written_page(path, text, file=None):
     if not _build or not path.endswith(".html"):
         return
     path = os.path.abspath(path)
-    cache = _build["cache"]
     if file is None:  # the writer did not look at the file
         try:
             file = cachefile.file_of(path)
         except OSError:
             pass
+    known = _build["cache"].known(file_name(_build["output"], _build["siteurl"], path))
     if text is None:
-        known = cache.files.get(_file_name(path))
-        if file and known and known[0] == file and (known[1] is None or known[1] in cache.old):
-            key = known[1]
-            _cut[path] = Cut(file, key, cache.old[key] if key else None, False)
+        if file and known and known[0] == file:
+            _cut[path] = Cut(file, known[1], None)
             return
         with open(path, "rb") as handle:
             data = handle.read()
@@ -117,20 +116,20 @@ def cut_written_page(path, text, file=None):
         data = text.encode("utf-8")
     found = page_key(path, data, _build["output"], _build["siteurl"])
     if found is None:
-        _cut[path] = Cut(file, None, None, False)
+        _cut[path] = Cut(file, None, None)
         return
     url, key = found
-    if key in cache.old:
-        _cut[path] = Cut(file, key, cache.old[key], False)
+    if known and known[1] == key:
+        _cut[path] = Cut(file, key, None)
     else:
-        _cut[path] = Cut(file, key, cut_page(url, data), True)
+        page = cut_page(url, data)  # None: the marker, but no body element
+        _cut[path] = Cut(file, key if page else None, page)
 
 
-def _file_name(path):
+def file_name(output, siteurl, path):
     """A page's name in the cache: the same page of dev and publish builds differs."""
-    output = _build["output"]
     relative = path[len(output) + 1:] if path.startswith(output + os.sep) else path
-    return f"{_build['siteurl']}\0{relative}"
+    return f"{siteurl}\0{relative}"
 
 
 def page_key(path, data, output_path, siteurl):
@@ -139,7 +138,7 @@ def page_key(path, data, output_path, siteurl):
     if relative.startswith("../") or MARKER not in data:
         return None
     url = page_url(siteurl, relative)
-    return url, PageCache.key(url, data)
+    return url, hashlib.sha1(url.encode() + b"\0" + data).digest()
 
 
 def cut_page(url, data):
@@ -149,75 +148,16 @@ def cut_page(url, data):
 
 
 def child_entries(sender):
-    """xcfl_speed's child_done: this writer process's entries, for the parent. A page
-    found in the cache goes back without its IndexedPage: the parent has the same cache."""
-    return CUT_RESULT, {path: cut if cut.was_cut else cut._replace(page=None)
-                        for path, cut in _cut.items()}
+    """xcfl_speed's child_done: this writer process's entries, for the parent (a
+    page found in the cache goes without its IndexedPage: the parent has the catalog)."""
+    return CUT_RESULT, dict(_cut)
 
 
 def children_entries(sender, results):
     if not _build:  # search disabled: the children cut nothing
         return
-    old = _build["cache"].old
     for entries in results.get(CUT_RESULT, ()):
-        for path, cut in entries.items():
-            if cut.key and not cut.was_cut:
-                cut = cut._replace(page=old[cut.key])
-            _cut[path] = cut
-
-
-def code_fingerprint():
-    """Changes when the code that makes a page's index entry does."""
-    digest = hashlib.sha256(f"{FORMAT}".encode())
-    folder = os.path.dirname(os.path.abspath(__file__))
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".py"):
-            with open(os.path.join(folder, name), "rb") as handle:
-                digest.update(handle.read())
-    return digest.hexdigest()[:16]
-
-
-class PageCache:
-    """{digest of a page's URL and bytes: IndexedPage}, the buckets,
-    {page name: (file, key)} of the pages written and {name: (digest, file)}
-    of the index's files, of the previous build."""
-
-    def __init__(self, folder):
-        # One file, stamped with the code's fingerprint: a cache of other code is
-        # replaced, not kept beside it (~100 MB at 10,000 articles).
-        self.path = os.path.join(folder, "search.pickle") if folder else None
-        self.stamp = (FORMAT, code_fingerprint())
-        self.old, self.new = {}, {}
-        self.files, self.new_files = {}, {}
-        self.index_files = {}  # the index's own files: index.write
-        self.buckets = None
-        self.cut = 0  # pages cut in this build (the others came from the cache)
-        if self.path:
-            pages, buckets, self.files, self.index_files = cachefile.load(
-                self.path, self.stamp, empty=lambda: ({}, None, {}, {}))
-            self.old = {key: IndexedPage._make(page) if page else page
-                        for key, page in pages.items()}
-            if buckets:
-                self.buckets = buckets._replace(pages=[IndexedPage._make(page)
-                                                       for page in buckets.pages])
-
-    @staticmethod
-    def key(url, data):
-        return hashlib.sha1(url.encode() + b"\0" + data).digest()
-
-    def save(self):
-        if not self.path:
-            return
-        # Pages as plain tuples: a named tuple is pickled as a call of its class,
-        # which made saving and loading ~0.2 s slower at 10,000 articles.
-        plain = {id(page): tuple(page) for page in self.new.values() if page}
-        pages = {key: plain[id(page)] if page else page for key, page in self.new.items()}
-        buckets = self.buckets
-        if buckets:
-            buckets = buckets._replace(pages=[plain.get(id(page)) or tuple(page)
-                                              for page in buckets.pages])
-        cachefile.save(self.path, self.stamp, (pages, buckets, self.new_files,
-                                               self.index_files))
+        _cut.update(entries)
 
 
 def index_file(job):
@@ -227,39 +167,75 @@ def index_file(job):
         return cut_page(url, handle.read())
 
 
-def indexed_pages(output_path, siteurl, paths, cache):
-    """The IndexedPage of every written page that has a data-search-body element:
-    made while it was written (cut_written_page), else from the cache when the
-    page's bytes are the same, else cut by forked workers (one per core)."""
-    found, missing, cut = {}, [], 0
-    for path in sorted(set(paths)):
-        if path in _cut:
-            entry = _cut[path]
-            cache.new_files[_file_name(path)] = (entry.file, entry.key)
-            if entry.key:
-                found[entry.key] = entry.page
-                cut += entry.was_cut
-            continue
-        with open(path, "rb") as handle:
-            known = page_key(path, handle.read(), output_path, siteurl)
-        if known is None:
-            continue
-        url, key = known
-        if key in cache.old:
-            found[key] = cache.old[key]
-        else:
-            missing.append((key, (url, path)))
-    jobs = [job for _, job in missing]
+def cut_files(jobs):
+    """cut_page of written pages [(url, path)], by forked workers when there are many."""
     workers = min(os.cpu_count() or 1, 4)
     if workers > 1 and len(jobs) >= MIN_FOR_POOL:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            made = pool.map(index_file, jobs, chunksize=32)
-    else:
-        made = [index_file(job) for job in jobs]
-    found.update(zip((key for key, _ in missing), made))
-    cache.new = found
-    cache.cut = cut + len(jobs)
-    return [page for page in found.values() if page]
+            return pool.map(index_file, jobs, chunksize=32)
+    return [index_file(job) for job in jobs]
+
+
+def indexed_pages(output_path, siteurl, paths, cache):
+    """({url: PageInfo}, Pages, catalog rows {name: row}) of the written pages: each
+    cut while it was written (cut_written_page) or found in the cache; pages no
+    writer reported are read back, and cut by forked workers (one per core)
+    unless the cache knows their bytes."""
+    infos, paths_of, cut, rows, unread = {}, {}, {}, {}, []
+    for path in sorted(set(paths)):
+        name = file_name(output_path, siteurl, path)
+        entry, known = _cut.get(path), cache.known(name)
+        if entry is None:  # no writer reported it
+            with open(path, "rb") as handle:
+                found = page_key(path, handle.read(), output_path, siteurl)
+            entry = Cut(cachefile.file_of(path), found and found[1], None)
+            if found and not (known and known[1] == found[1]):
+                unread.append((name, path, found[0], entry))
+                continue
+        if entry.page:
+            info = info_of(entry.page)
+            cut[info.url] = entry.page
+        else:  # the catalog's (a key from there, or none)
+            info = entry.key and known[2]
+        if entry.page is None and known and known[:2] == (entry.file, entry.key):
+            rows[name] = cache.rows[name]  # unchanged: the same objects, pickled faster
+        else:
+            rows[name] = row(entry.file, entry.key, info)
+        if info:
+            infos[info.url], paths_of[info.url] = info, path
+    for (name, path, url, entry), page in zip(unread, cut_files([(url, path) for _, path, url, _ in unread])):
+        info = page and info_of(page)
+        rows[name] = row(entry.file, entry.key if page else None, info)
+        if page:
+            cut[url], infos[url], paths_of[url] = page, info, path
+    return infos, Pages(cache, infos, paths_of, cut), rows
+
+
+class Pages:
+    """The IndexedPages of this build's pages (index.build asks for those it
+    writes anew, Store.save for those of the shards it rewrites): cut in this
+    build, else the shard's when it is the same, else cut again from the file."""
+
+    def __init__(self, cache, infos, paths, cut):
+        self.cache, self.infos, self.paths, self.cut = cache, infos, paths, cut
+
+    def current(self, urls):
+        found, missing = {}, []
+        for url in urls:
+            page = self.cut.get(url) or self.cache.page(url, self.infos[url].digest)
+            if page:
+                found[url] = page
+            else:
+                missing.append(url)
+        for url, page in zip(missing, cut_files([(url, self.paths[url]) for url in missing])):
+            self.cut[url] = found[url] = page
+        return found
+
+    def previous(self, urls):
+        """The last build's IndexedPages of `urls` the cache still has."""
+        digests = self.cache.digests
+        return {url: page for url in urls
+                if (page := self.cache.page(url, digests.get(url)))}
 
 
 def replace_folder(new, target):
@@ -279,14 +255,20 @@ def write_index(pelican):
     staging = target + ".new"
     if os.path.exists(staging):
         shutil.rmtree(staging)
-    cache = _build.get("cache") or PageCache(settings.get("XCFL_CACHE_PATH"))
+    cache = _build.get("cache") or Store(settings.get("XCFL_CACHE_PATH"))
     try:
-        pages = indexed_pages(output, settings["SITEURL"], _written, cache)
-        files, cache.buckets = build(pages, cache.buckets)
-        previous = settings.get("XCFL_PREVIOUS_OUTPUT") or output
-        cache.index_files = write(files, staging,
-                                  os.path.join(previous, settings["XCFL_SEARCH_OUTPUT_DIR"]),
-                                  cache.index_files)
+        infos, pages, rows = indexed_pages(output, settings["SITEURL"], _written, cache)
+        folder = os.path.join(settings.get("XCFL_PREVIOUS_OUTPUT") or output,
+                              settings["XCFL_SEARCH_OUTPUT_DIR"])
+        previous = Previous(cache.version, cache.digests, folder,
+                            still_there(folder, cache.index_files))
+        try:
+            files, version = build(infos.values(), pages, previous)
+            index_files = write(files, staging, previous)
+        except StaleIndex:  # a file of the last index changed meanwhile: all anew
+            shutil.rmtree(staging)
+            files, version = build(infos.values(), pages)
+            index_files = write(files, staging, previous)
         replace_folder(staging, target)
     finally:
         _written.clear()
@@ -294,9 +276,9 @@ def write_index(pelican):
         _build.clear()
         if os.path.exists(staging):
             shutil.rmtree(staging)
-    cache.save()
+    cache.save(rows, version, index_files, infos, pages.current)
     logger.info("%s indexed %d pages in %.1f s (%d cut, the others from the cache)",
-                PREFIX, len(pages), time.perf_counter() - started, cache.cut)
+                PREFIX, len(infos), time.perf_counter() - started, len(pages.cut))
 
 
 def register():
