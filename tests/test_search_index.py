@@ -277,20 +277,24 @@ def test_a_rebuild_reuses_the_cut_pages_and_gives_the_same_index(tmp_path, monke
 
 
 def test_after_one_edit_the_updated_index_equals_a_clean_build(tmp_path, monkeypatch):
-    # the rebuild updates only the buckets of the edited page's keys (index.py
-    # updated_buckets); its files must be those a clean build writes
+    # the rebuild updates only the buckets of the edited page's keys from the
+    # previous index's files (index.py updated_buckets), and takes the others as
+    # they are; its files must be those a clean build writes
     from helpers import copy_content
 
     content = copy_content(str(tmp_path / "content"))
     monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
-    build(content, str(tmp_path / "first"))
+    first = build(content, str(tmp_path / "site"))
+    before = inodes(os.path.join(first, INDEX))
     path = os.path.join(content, "articles", "2018-01-19-reform-achievements.md")
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     assert "丰硕" in text
     with open(path, "w", encoding="utf-8") as handle:  # words go, words come
         handle.write(text.replace("丰硕", "显著") + "\n新增一段：编辑独有词汇甲乙。\n")
-    updated = build(content, str(tmp_path / "updated"))
+    updated = build(content, first)
+    after = inodes(os.path.join(updated, INDEX))
+    assert len({name for name in after if after[name] == before.get(name)}) > len(after) // 2
     monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "clean-cache"))
     clean = build(content, str(tmp_path / "clean"))
     assert digest_tree(os.path.join(updated, INDEX)) == digest_tree(os.path.join(clean, INDEX))
@@ -379,6 +383,130 @@ def test_a_publish_over_the_previous_output_keeps_unchanged_index_files(tmp_path
     monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "clean-cache"))
     clean = build(content, str(tmp_path / "clean"), publish=True)
     assert after_digests == digest_tree(os.path.join(clean, INDEX))
+
+
+EDITED = os.path.join("articles", "2018-01-19-reform-achievements.md")
+EDITED_URL = "/news/2018/reform-achievements/"
+
+
+def append_paragraph(content, text, relative=EDITED):
+    with open(os.path.join(content, relative), "a", encoding="utf-8") as handle:
+        handle.write(f"\n新增一段：{text}。\n")
+
+
+def cache_files(cache):
+    """{name: (inode, mtime)} of the search cache's files."""
+    folder = os.path.join(cache, "search")
+    return {name: (os.stat(os.path.join(folder, name)).st_ino,
+                   os.stat(os.path.join(folder, name)).st_mtime_ns) for name in os.listdir(folder)}
+
+
+def clean_index(content, tmp_path, monkeypatch):
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "clean-cache"))
+    clean = build(content, str(tmp_path / "clean"))
+    shutil.rmtree(tmp_path / "clean-cache")
+    return digest_tree(os.path.join(clean, INDEX))
+
+
+def test_an_edit_rewrites_only_the_shard_holding_the_page(tmp_path, monkeypatch):
+    # the cache's bulk (text, keys) is in shards by URL (store.py); an edit rewrites
+    # the small catalog and the one shard holding the page, and loads no other
+    from helpers import copy_content
+    from xcfl_search.store import CATALOG, shard_name, shard_of
+
+    content = copy_content(str(tmp_path / "content"))
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
+    output = build(content, str(tmp_path / "site"))
+    before = cache_files(cache)
+    assert len(before) > 10
+    append_paragraph(content, "编辑独有词汇辰巳")
+    build(content, output)
+    after = cache_files(cache)
+    assert set(after) == set(before)
+    assert {name for name in after if after[name] != before[name]} == \
+        {CATALOG, shard_name(shard_of(EDITED_URL))}
+    assert "编辑独有词汇辰巳" in fragments(output)[EDITED_URL]["text"]
+    assert digest_tree(os.path.join(output, INDEX)) == clean_index(content, tmp_path, monkeypatch)
+
+
+def test_lost_corrupt_or_stale_shards_give_the_index_of_a_clean_build(tmp_path, monkeypatch):
+    # a shard is only a cache: whatever is wrong with it, its pages are cut again
+    import xcfl_cache
+    from helpers import article, copy_content, write
+    from xcfl_search.store import CATALOG, Store, shard_name, shard_of
+
+    content = copy_content(str(tmp_path / "content"))
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
+    output = build(content, str(tmp_path / "site"))
+    folder = cache / "search"
+    edited = folder / shard_name(shard_of(EDITED_URL))
+    others = sorted(set(os.listdir(folder)) - {CATALOG, edited.name})
+    before_edit = edited.read_bytes()
+    # the edited page's shard corrupt (its old keys unknown: all buckets anew),
+    # another lost, another holding a third one's pages
+    edited.write_bytes(before_edit[:100])
+    os.remove(folder / others[0])
+    shutil.copy(folder / others[1], folder / others[2])
+    append_paragraph(content, "编辑独有词汇午未")
+    build(content, output)
+    assert digest_tree(os.path.join(output, INDEX)) == clean_index(content, tmp_path, monkeypatch)
+    # the shards it read were made right again
+    stamp = Store(None).stamp
+    assert xcfl_cache.load(str(edited), stamp) and (folder / others[0]).exists()
+    # a stale shard (the edited page before the edit, under the same stamp), then a
+    # new article: every page's keys are read, and the stale text is not taken
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
+    edited.write_bytes(before_edit)
+    write(os.path.join(content, "articles", "2030-01-01-new.md"),
+          article(title="新文章", date="2030-01-01", body="新文章的正文。"))
+    build(content, output)
+    assert "编辑独有词汇午未" in fragments(output)[EDITED_URL]["text"]
+    assert digest_tree(os.path.join(output, INDEX)) == clean_index(content, tmp_path, monkeypatch)
+
+
+def test_a_cache_of_other_code_is_ignored_and_replaced(tmp_path, monkeypatch):
+    # every file of the cache carries the stamp of the plugin's code: a cache of
+    # other code is never read (here: it says every page holds a canary word),
+    # and files of older layouts are removed
+    import pickle
+
+    import xcfl_cache
+    from helpers import article, copy_content, write
+    from xcfl_search import store
+    from xcfl_search.index import IndexedPage
+
+    content = copy_content(str(tmp_path / "content"))
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
+    output = build(content, str(tmp_path / "site"))
+    folder = cache / "search"
+    stamp = store.Store(None).stamp
+    canary = "其他代码的缓存词"
+    for name in os.listdir(folder):
+        entries = xcfl_cache.load(str(folder / name), stamp)
+        assert entries, name
+        if name != store.CATALOG:
+            entries = {url: (digest, tuple(IndexedPage._make(page)._replace(
+                fragment=json.dumps({**json.loads(page[4]), "text": canary}, ensure_ascii=False))))
+                for url, (digest, page) in entries.items()}
+        xcfl_cache.save(str(folder / name), (stamp[0], "other code"), entries)
+    monkeypatch.setattr(store, "code_fingerprint", lambda: "other code")
+    other = store.Store(str(cache))
+    assert other.rows and other.page(EDITED_URL, other.digests[EDITED_URL]).fragment.count(canary)
+    monkeypatch.undo()
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
+    with open(cache / "search.pickle", "wb") as handle:  # the single file of before
+        pickle.dump((stamp, {}), handle)
+    (folder / "pages-99.pickle").write_bytes(b"")
+    write(os.path.join(content, "articles", "2030-01-01-new.md"),  # all buckets anew
+          article(title="新文章", date="2030-01-01", body="新文章的正文。"))
+    build(content, output)
+    assert not [url for url, page in fragments(output).items() if canary in page["text"]]
+    assert digest_tree(os.path.join(output, INDEX)) == clean_index(content, tmp_path, monkeypatch)
+    assert not (cache / "search.pickle").exists() and not (folder / "pages-99.pickle").exists()
+    assert all(xcfl_cache.load(str(folder / name), stamp) for name in os.listdir(folder))
 
 
 class KnownPages:
