@@ -9,30 +9,14 @@ import sys
 import textwrap
 
 import pytest
-from helpers import PELICANCONF, PUBLISHCONF, ROOT, SITEURL, article, write
+from helpers import PUBLISHCONF, ROOT, article, write
+from test_parallel_write import PARALLEL, fault_settings, sample_content  # noqa: F401 (a fixture)
 from test_publish import digest_tree
 
-TESTS = os.path.dirname(os.path.abspath(__file__))
-PARALLEL = {"XCFL_WRITE_PARALLEL_FROM": "0", "XCFL_WRITE_PROCESSES": "2", "SITEURL": SITEURL}
-
-
-@pytest.fixture(scope="module")
-def sample_content(tmp_path_factory):
-    from pages import make_sample_content
-
-    return make_sample_content(str(tmp_path_factory.mktemp("reading") / "content"))
 
 
 def settings_with_read_fault(tmp_path, base):
-    path = tmp_path / "readfaultconf.py"
-    path.write_text(textwrap.dedent(f"""
-        import sys
-        sys.path.insert(0, {ROOT!r})
-        from {os.path.splitext(os.path.basename(base))[0]} import *
-        PLUGIN_PATHS = PLUGIN_PATHS + [{os.path.join(TESTS, 'plugins')!r}]
-        PLUGINS = PLUGINS + ["read_fault"]
-    """))
-    return str(path)
+    return fault_settings(tmp_path, "read_fault", base)
 
 
 def build_in_process(content, output, settings, env):
@@ -59,7 +43,7 @@ def build_in_process(content, output, settings, env):
 def test_two_reading_processes_build_the_same_site(sample_content, tmp_path, fault):
     """Also when the reading child dies or raises part way: the parent reads
     the files it did not send."""
-    settings = settings_with_read_fault(tmp_path, PUBLISHCONF)
+    settings = settings_with_read_fault(tmp_path, "publishconf")
     trees = []
     for processes in ("1", "2"):
         output = str(tmp_path / f"site-{processes}")
@@ -124,7 +108,7 @@ def test_a_warning_while_the_child_reads_is_logged_once_by_the_parent(
     for number in range(1, 13):
         write(os.path.join(content, "articles", "warn", f"2024-07-{number:02d}-w.md"),
               article(f"警告{number}号", f"2024-07-{number:02d}", Slug=f"warn-{number}"))
-    settings = settings_with_read_fault(tmp_path, PELICANCONF)
+    settings = settings_with_read_fault(tmp_path, "pelicanconf")
     env = dict(PARALLEL, READ_FAULT="warning", XCFL_CACHE_PATH=str(tmp_path / "cache"))
     status, counts, printed = build_in_process(content, str(tmp_path / "site"), settings, env)
     assert status == 0, printed.stderr

@@ -112,14 +112,15 @@ def test_cached_rebuilds_in_one_long_lived_process(sample_content, tmp_path):
     assert digest_tree(output) == digest_tree(clean)
 
 
-def fault_settings(tmp_path):
-    path = tmp_path / "faultconf.py"
+def fault_settings(tmp_path, plugin="write_fault", base="publishconf"):
+    """A settings file: `base` (publishconf or pelicanconf) plus a test plugin."""
+    path = tmp_path / f"{plugin}-{base}.py"
     path.write_text(textwrap.dedent(f"""
         import sys
         sys.path.insert(0, {ROOT!r})
-        from publishconf import *
+        from {base} import *
         PLUGIN_PATHS = PLUGIN_PATHS + [{os.path.join(TESTS, 'plugins')!r}]
-        PLUGINS = PLUGINS + ["write_fault"]
+        PLUGINS = PLUGINS + [{plugin!r}]
     """))
     return str(path)
 
