@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from helpers import article, build, run_tool, write
+from helpers import ROOT, article, build, run_tool, write
 
 UNSAFE = "正文里的 {} 会在读者的浏览器里运行代码，网站不允许；请删除它（需要嵌入视频、地图等请联系技术人员）"
 MOBILE = "有手机号码 {}；公开网页不能出现个人手机号。确需公开时，请技术人员把它加入 XCFL_PERSONAL_DATA_ALLOW"
@@ -108,3 +108,20 @@ def test_oversized_file_is_rejected(tmp_path):
     write(str(tmp_path / "articles/a.md"), article(body="很长的正文。" * 1_000_000))
     status, lines = problems(tmp_path)
     assert lines == ["articles/a.md: 文件: 文件太大（17.2 MB，上限 5 MB）；请拆分或删除多余内容"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("联系 13812345678。", [(1, "mobile", "138****5678")]),
+    ("第一行\n电话：138 1234 5678\n第三行", [(2, "mobile", "138****5678")]),
+    ("跨行的号码 138 1234\n5678 不算", []),  # only whole within one line
+    ("2015年成立，68号，100054", []),
+    ("身份证\n11010519491231002X", [(2, "resident-id", "110***********002X")]),
+    ("11010519491231002\nX", []),
+])
+def test_personal_data_is_found_line_by_line(text, expected):
+    import sys
+
+    sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from xcfl_guard.personal_data import find_personal_data
+
+    assert find_personal_data(text) == expected

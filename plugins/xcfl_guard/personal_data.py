@@ -38,6 +38,10 @@ def find_personal_data(text, allow=()):
     kind is "mobile" or "resident-id"; allow holds numbers (digits only) that
     are deliberately public.
     """
+    # Most texts hold no candidate at all: one scan of the whole text says so
+    # (a number found line by line is also found in the whole text).
+    if not MOBILE.search(text) and not RESIDENT_ID.search(text):
+        return []
     allowed = {digits(value) for value in allow}
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
