@@ -164,3 +164,21 @@ def test_an_edit_renders_only_the_listing_page_that_shows_it(tmp_path, monkeypat
     clean = str(tmp_path / "clean")
     publish_in_process(content, clean)
     assert digest_tree(site) == digest_tree(clean)
+
+
+def test_an_unchanged_page_is_linked_into_a_folder_not_made_yet(tmp_path):
+    from xcfl_cache import file_of
+    from xcfl_speed.pagecache import PageCache
+
+    previous = tmp_path / "old" / "news" / "a" / "index.html"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("旧页面", encoding="utf-8")
+    path = tmp_path / "new" / "news" / "a" / "index.html"
+    kept = file_of(str(previous))  # as the last build wrote it
+    assert PageCache._place(str(previous), kept, str(path))
+    assert path.read_text(encoding="utf-8") == "旧页面"
+    assert os.stat(path).st_ino == os.stat(previous).st_ino
+    previous.write_text("改过", encoding="utf-8")  # changed since: never linked
+    other = tmp_path / "new" / "news" / "b" / "index.html"
+    assert not PageCache._place(str(previous), kept, str(other))
+    assert not other.exists()

@@ -125,8 +125,11 @@ class PageCache:
                 return False  # changed since we wrote it
             if os.path.abspath(previous) == os.path.abspath(path):
                 return True
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            os.link(previous, path)  # same bytes, no copy; fails across file systems
+            try:
+                os.link(previous, path)  # same bytes, no copy; fails across file systems
+            except FileNotFoundError:  # its folder is not there yet (mostly it is: folders.py)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                os.link(previous, path)
             return True
         except OSError:
             return False
