@@ -135,7 +135,6 @@ class Team:
         self.children = []
         self.index = 0  # this process's number: 0 is the parent
         self.pipe = None  # in a child: where its results go
-        self.expecting_digests = False  # in a child: the parent waits for its digests
 
     def guard(self, method):
         def guarded(writer):
@@ -169,7 +168,6 @@ class Team:
                 self.children = []
                 self.index, self.pipe = index, write
                 self.down = os.fdopen(down_read, "rb")
-                self.expecting_digests = bool(writer.page_cache.fingerprint and self.shared)
                 die_with_parent(parent)
                 writer.on_page = None  # the parent shows the progress
                 writer.share(index, self.count)
@@ -195,7 +193,6 @@ class Team:
         found = {"urls": urls.share(self.shared, self.index, self.count),
                  "digests": cache.digester.share(self.shared, self.index, self.count)}
         if self.index:
-            self.expecting_digests = False  # from now on an error goes unframed
             send_message(self.pipe, found)
             theirs = receive_message(self.down)
             self.down.close()
@@ -259,16 +256,13 @@ class Team:
 
     def receive(self, child):
         """The child's result; raises what it raised or why it ended."""
-        data = child.pipe.read()
+        try:
+            result = receive_message(child.pipe)
+        except Exception:  # noqa: BLE001 - a garbled result: reported below
+            result = None
         child.pipe.close()
         _, status = os.waitpid(child.pid, 0)
         self.children = [c for c in self.children if c is not child]
-        result = None
-        if data:
-            try:
-                result = pickle.loads(data)
-            except Exception:  # noqa: BLE001 - a truncated result: reported below
-                result = None
         raise_error_of(child, result)
         if os.WIFSIGNALED(status):
             raise WriterProcessFailed(f"写出页面的进程 {child.index}（pid {child.pid}）"
@@ -293,12 +287,7 @@ class Team:
 
     def child_send(self, result):
         try:
-            if self.expecting_digests:  # the parent reads a framed message first
-                send_message(self.pipe, result)
-                return
-            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(self.pipe, "wb") as pipe:
-                pipe.write(data)
+            send_message(self.pipe, result)  # the digests first, if any: the same framing
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -324,7 +313,8 @@ def raise_error_of(child, result):
 
 
 def send_message(fd, value):
-    """One length-prefixed pickle on a pipe (the results follow on the same pipe)."""
+    """One length-prefixed pickle on a pipe: a child's digests, then its results
+    (or its error, whichever comes first) on the same pipe."""
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     data = len(data).to_bytes(8, "little") + data
     while data:
