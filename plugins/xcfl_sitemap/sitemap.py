@@ -29,10 +29,10 @@ def page_url(siteurl, relative):
     return f"{siteurl}/{relative}"
 
 
-def relative_to(folder, path):
-    """`path` (absolute) relative to `folder`, with forward slashes; relpath's
-    result, without its work for each of 15,000 pages."""
-    prefix = os.path.join(os.path.abspath(folder), "")
+def relative_to(folder, prefix, path):
+    """`path` (absolute) relative to `folder`, with forward slashes: relpath's
+    result, by cutting the prefix (`folder`'s absolute path and a separator)
+    for each of 15,000 pages."""
     if path.startswith(prefix):
         return path[len(prefix):].replace(os.sep, "/")
     return os.path.relpath(path, folder).replace(os.sep, "/")
@@ -40,8 +40,9 @@ def relative_to(folder, path):
 
 def sitemap_xml(siteurl, output_path):
     entries = []
+    prefix = os.path.join(os.path.abspath(output_path), "")
     for path, content in _written.items():
-        relative = relative_to(output_path, path)
+        relative = relative_to(output_path, prefix, path)
         if relative in EXCLUDED:
             continue
         lastmod = ""

@@ -31,9 +31,9 @@ from pelican.contents import Article
 
 import xcfl_problems
 
-from .parallel import die_with_parent, process_count, receive_message, send_message, setting
+from .parallel import (DEFAULT_PARALLEL_FROM, die_with_parent, process_count, receive_message,
+                       send_message, setting)
 
-DEFAULT_PARALLEL_FROM = 300  # files; below it forking costs more than it saves
 CHILD_SHARE = 0.45  # the child reads ~15 % slower (copied pages, pickling); the parent unpickles
 BATCH = 250  # articles per message
 _running = []  # ReadAhead objects whose child is not reaped yet
@@ -74,7 +74,7 @@ class ReadAhead:
         generator, settings = self.generator, self.generator.settings
         files = list(generator.get_files(settings["ARTICLE_PATHS"],
                                          exclude=settings["ARTICLE_EXCLUDES"]))
-        if process_count(settings) < 2 or len(files) < setting(
+        if process_count(settings) < 2 or len(files) < setting(  # same bar as writing
                 settings, "XCFL_WRITE_PARALLEL_FROM", DEFAULT_PARALLEL_FROM):
             return
         theirs = files[int(len(files) * (1 - CHILD_SHARE)):]  # the loop's order: last
