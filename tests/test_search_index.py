@@ -408,16 +408,22 @@ def clean_index(content, tmp_path, monkeypatch):
     return digest_tree(os.path.join(clean, INDEX))
 
 
-def test_an_edit_rewrites_only_the_shard_holding_the_page(tmp_path, monkeypatch):
-    # the cache's bulk (text, keys) is in shards by URL (store.py); an edit rewrites
-    # the small catalog and the one shard holding the page, and loads no other
+def built_with_cache(tmp_path, monkeypatch):
+    """A copy of the content built with its own cache folder: (content, cache, output)."""
     from helpers import copy_content
-    from xcfl_search.store import CATALOG, shard_name, shard_of
 
     content = copy_content(str(tmp_path / "content"))
     cache = tmp_path / "cache"
     monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
-    output = build(content, str(tmp_path / "site"))
+    return content, cache, build(content, str(tmp_path / "site"))
+
+
+def test_an_edit_rewrites_only_the_shard_holding_the_page(tmp_path, monkeypatch):
+    # the cache's bulk (text, keys) is in shards by URL (store.py); an edit rewrites
+    # the small catalog and the one shard holding the page, and loads no other
+    from xcfl_search.store import CATALOG, shard_name, shard_of
+
+    content, cache, output = built_with_cache(tmp_path, monkeypatch)
     before = cache_files(cache)
     assert len(before) > 10
     append_paragraph(content, "编辑独有词汇辰巳")
@@ -433,13 +439,10 @@ def test_an_edit_rewrites_only_the_shard_holding_the_page(tmp_path, monkeypatch)
 def test_lost_corrupt_or_stale_shards_give_the_index_of_a_clean_build(tmp_path, monkeypatch):
     # a shard is only a cache: whatever is wrong with it, its pages are cut again
     import xcfl_cache
-    from helpers import article, copy_content, write
+    from helpers import article, write
     from xcfl_search.store import CATALOG, Store, shard_name, shard_of
 
-    content = copy_content(str(tmp_path / "content"))
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
-    output = build(content, str(tmp_path / "site"))
+    content, cache, output = built_with_cache(tmp_path, monkeypatch)
     folder = cache / "search"
     edited = folder / shard_name(shard_of(EDITED_URL))
     others = sorted(set(os.listdir(folder)) - {CATALOG, edited.name})
@@ -473,14 +476,11 @@ def test_a_cache_of_other_code_is_ignored_and_replaced(tmp_path, monkeypatch):
     import pickle
 
     import xcfl_cache
-    from helpers import article, copy_content, write
+    from helpers import article, write
     from xcfl_search import store
     from xcfl_search.index import IndexedPage
 
-    content = copy_content(str(tmp_path / "content"))
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
-    output = build(content, str(tmp_path / "site"))
+    content, cache, output = built_with_cache(tmp_path, monkeypatch)
     folder = cache / "search"
     stamp = store.Store(None).stamp
     canary = "其他代码的缓存词"
