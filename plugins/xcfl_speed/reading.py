@@ -5,10 +5,11 @@ generate_context loop: at 10,000 articles ~3.7 s of one core, with the Markdown
 already rendered (xcfl_articles/prerender.py) — headers, Content objects, URLs,
 checks. Here, when that loop asks its cache for the first file
 (`get_cached_data`, which Pelican's own cache answers only when it is on), the
-build forks: the child reads the last part of the files, the parent the first
-part, as Pelican always does. The child sends each Article back (pickled, the
-site's settings and context as references to the parent's own); the loop
-takes it as a cached one and goes on exactly as for a file it read itself.
+build forks: of the files not kept from an earlier build (kept.py), the child
+reads the last part, the parent the first part, as Pelican always does. The
+child sends each Article back (pickled, the site's settings and context as
+references to the parent's own); the loop takes it as a cached one and goes on
+exactly as for a file it read itself.
 
 The parent alone speaks for the build: a file whose reading in the child logged
 a warning or an error, reported a content problem, raised, or gave no valid
@@ -30,6 +31,7 @@ from pelican import signals
 from pelican.contents import Article
 
 import xcfl_problems
+from xcfl_cache import inputs
 
 from .parallel import (DEFAULT_PARALLEL_FROM, die_with_parent, process_count, receive_message,
                        send_message, setting)
@@ -43,37 +45,42 @@ last_run = {}  # the last build's counts, for tests: read_in_child, read_again
 class ReadAhead:
     """Answers the loop's `get_cached_data` with the articles a child read."""
 
-    def __init__(self, generator, on_article=None):
+    def __init__(self, generator, on_article=None, keep=None):
         self.generator = generator
         self.on_article = on_article  # called for each article taken from the child
-        self.started = False
+        self.keep = keep  # called with (path, entry) for each article it read cleanly (kept.py)
         self.theirs = set()  # the child's files
-        self.received = {}  # path -> Article, or None: the parent reads it
+        self.received = {}  # path -> (pickled Article, entry), or None: the parent reads it
         self.pipe = None
         self.pid = None
         self.original = generator.get_cached_data
 
     def get_cached_data(self, path, default=None):
-        if not self.started:
-            self.start()
         if path not in self.theirs:
             return self.original(path, default)
         while path not in self.received and self.pipe:
             self._receive()
-        article = self.received.pop(path, None)
+        article, entry = self._article(self.received.pop(path, None))
         if article is None:
             last_run["read_again"] += 1
             return self.original(path, default)
         last_run["read_in_child"] += 1
+        if self.keep and entry:
+            self.keep(path, entry)
         if self.on_article:
             self.on_article()
         return article
 
-    def start(self):
-        self.started = True
+    def _article(self, sent):
+        """The Article the child sent, and its entry to keep (kept.py)."""
+        if sent is None:
+            return None, None
+        data, entry = sent
+        return loads(data, self.generator), entry and (*entry, data)
+
+    def start(self, files):
+        """Fork a child to read the last part of `files` (the loop's order)."""
         generator, settings = self.generator, self.generator.settings
-        files = list(generator.get_files(settings["ARTICLE_PATHS"],
-                                         exclude=settings["ARTICLE_EXCLUDES"]))
         if process_count(settings) < 2 or len(files) < setting(  # same bar as writing
                 settings, "XCFL_WRITE_PARALLEL_FROM", DEFAULT_PARALLEL_FROM):
             return
@@ -112,7 +119,7 @@ class ReadAhead:
         stream = io.BytesIO(self.data)
         self.data = None
         while (message := receive_message(stream)) is not None:
-            self.received.update(loads(message, self.generator))
+            self.received.update(message)
         self.finish()
 
     def finish(self):
@@ -135,7 +142,8 @@ class ReadAhead:
 
 
 def read_in_child(generator, paths, fd):
-    """Read `paths` as Pelican's loop would; send (path, Article or None) batches."""
+    """Read `paths` as Pelican's loop would; send batches of (path, None) or
+    (path, (pickled Article, its entry to keep or None))."""
     noticed = []
 
     def handle(logger, record):  # nothing printed here: the parent reads that file
@@ -146,20 +154,34 @@ def read_in_child(generator, paths, fd):
     batch = []
     for path in paths:
         before = (len(noticed), xcfl_problems.reported())
+        absolute = os.path.join(generator.path, path)
+        state = inputs.stamp_of(absolute)
         try:
-            article = generator.readers.read_file(
-                base_path=generator.path, path=path, content_class=Article,
-                context=generator.context,
-                preread_signal=signals.article_generator_preread, preread_sender=generator,
-                context_signal=signals.article_generator_context, context_sender=generator)
+            with inputs.recording() as noted:
+                article = generator.readers.read_file(
+                    base_path=generator.path, path=path, content_class=Article,
+                    context=generator.context,
+                    preread_signal=signals.article_generator_preread, preread_sender=generator,
+                    context_signal=signals.article_generator_context, context_sender=generator)
             clean = isinstance(article, Article) and article.is_valid()
         except Exception:  # noqa: BLE001 - the parent reads it again and says why
             clean = False
         clean = clean and (len(noticed), xcfl_problems.reported()) == before
-        batch.append((path, article if clean else None))
+        sent = (dumps(article, generator), entry_for(absolute, state, noted)) if clean else None
+        batch.append((path, sent))
         if len(batch) >= BATCH or path is paths[-1]:
-            send_message(fd, dumps(batch, generator))
+            send_message(fd, batch)
             batch = []
+
+
+def entry_for(path, before, noted):
+    """(state, inputs) to keep with an article read from `path`, whose state
+    was `before` the reading; None if a file changed meanwhile or too recently
+    (kept.py)."""
+    if before is None or inputs.stamp_of(path) != before or \
+            not inputs.settled([before, *(state[2] for state in noted)]):
+        return None
+    return before, tuple(noted)
 
 
 class _Pickler(pickle.Pickler):
@@ -202,12 +224,3 @@ def finish_all(*args, **kwargs):
     build's (one that failed never got there): no child is left behind."""
     for reader in list(_running):
         reader.finish()
-
-
-def install(generator, on_article=None):
-    """article_generator_init: read the articles with a second process."""
-    finish_all()
-    last_run.update(read_in_child=0, read_again=0)
-    reader = ReadAhead(generator, on_article)
-    generator.get_cached_data = reader.get_cached_data
-    return reader

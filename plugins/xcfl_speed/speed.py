@@ -11,7 +11,7 @@ import logging
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import reading, urls
+from . import kept, urls
 from .parallel import plan
 from .progress import Progress
 from .writer import XcflWriter
@@ -34,8 +34,8 @@ def article_read(generator, **kwargs):
     progress.article_read()
 
 
-def read_with_two_processes(generator):
-    reading.install(generator, on_article=progress.article_read)
+def read_articles(generator):
+    kept.install(generator, on_article=progress.article_read)
 
 
 def get_writer(pelican):
@@ -124,8 +124,8 @@ def register():
     signals.finalized.connect(urls.stop)
     signals.article_generator_init.connect(count_articles)
     signals.article_generator_preread.connect(article_read)
-    signals.article_generator_init.connect(read_with_two_processes)
-    signals.article_generator_pretaxonomy.connect(reading.finish_all)
+    signals.article_generator_init.connect(read_articles)
+    signals.article_generator_pretaxonomy.connect(kept.finish_all)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(plan)
     signals.all_generators_finalized.connect(skip_unwritten_authors)
