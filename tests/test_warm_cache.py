@@ -190,15 +190,16 @@ def test_one_changed_article_rewrites_one_markdown_cache_shard(tmp_path):
     XcflMarkdownReader(settings)  # completes settings["MARKDOWN"] as in a build
     prerender.prerender(settings)
     before = {name: os.stat(cache / name).st_ino for name in os.listdir(cache)}
-    assert 1 < len(before) <= prerender.SHARDS  # a shard with no file has no file
+    assert 2 < len(before) <= prerender.SHARDS + 1  # an empty shard has no file; the index
 
     relative = "articles/2019-05-15-family-day-lecture.md"
     with open(os.path.join(content, relative), "a", encoding="utf-8") as handle:
         handle.write("\n补充一段。\n")
     prerender.prerender(settings)
     after = {name: os.stat(cache / name).st_ino for name in os.listdir(cache)}
-    assert [name for name in before if after[name] != before[name]] == [
-        os.path.basename(prerender.cache_files(settings)[prerender.shard_of(relative)])]
+    index, shards = prerender.cache_files(settings)
+    assert sorted(name for name in before if after[name] != before[name]) == sorted(
+        os.path.basename(path) for path in (index, shards[prerender.shard_of(relative)]))
     with open(os.path.join(content, relative), "rb") as handle:
         assert "补充一段" in prerender.rendered(relative, handle.read())[0]
     prerender.prerender(settings)  # nothing changed: nothing rewritten
@@ -240,3 +241,38 @@ def test_sources_unchanged_on_disk_are_not_read_again(tmp_path, monkeypatch):
         data = handle.read()
     assert prerender.rendered(kept, data) is not None
     assert prerender.rendered(kept, data + "补".encode()) is None
+
+
+def test_a_damaged_markdown_shard_is_converted_again_and_written_anew(tmp_path, monkeypatch):
+    # results are loaded from a shard only when the reader asks; a shard that is
+    # not the file the index was saved with is not trusted at all
+    from helpers import ROOT
+
+    monkeypatch.syspath_prepend(os.path.join(ROOT, "plugins"))
+    from pelican.settings import read_settings
+    from xcfl_articles import prerender
+    from xcfl_articles.reader import XcflMarkdownReader
+
+    content = copy_content(str(tmp_path / "content"))
+    settings = read_settings(PELICANCONF, override={
+        "PATH": content, "OUTPUT_PATH": str(tmp_path / "out"),
+        "XCFL_CACHE_PATH": str(tmp_path / "cache")})
+    XcflMarkdownReader(settings)
+    prerender.prerender(settings)
+    relative = "articles/2019-05-15-family-day-lecture.md"
+    number = prerender.shard_of(relative)
+    in_shard = {name for name in prerender.sources(settings) if prerender.shard_of(name) == number}
+    shard = prerender.cache_files(settings)[1][number]
+    with open(shard, "r+b") as handle:
+        handle.truncate(200)
+    converted = []
+    render_all = prerender.render_all
+    monkeypatch.setattr(prerender, "render_all",
+                        lambda names: converted.extend(names) or render_all(names))
+    prerender.prerender(settings)
+    assert set(converted) == in_shard
+    with open(os.path.join(content, relative), "rb") as handle:
+        data = handle.read()
+    prerender.prerender(settings)  # the shard was written anew: nothing to convert
+    assert set(converted) == in_shard and len(converted) == len(in_shard)
+    assert "<p>" in prerender.rendered(relative, data)[0]
