@@ -26,9 +26,12 @@ def read_json(output, relative):
 
 
 def numbered_pages(output):
-    """The page files of the index in number order: [record]."""
+    """The pages of the index's page files in number order: [record]."""
     meta = read_json(output, "meta.json")
-    return [read_json(output, f"p/{number}.json") for number in range(meta["pages"])]
+    files = -(-meta["pages"] // meta["perFile"])
+    found = [page for number in range(files) for page in read_json(output, f"p/{number}.json")["p"]]
+    assert len(found) == meta["pages"]
+    return found
 
 
 def fragments(output):
@@ -124,7 +127,8 @@ def test_pages_are_numbered_by_date_undated_first_and_every_file_has_the_version
     keys = [(page["date"], page["url"]) for page in pages]
     assert keys == sorted(keys)
     assert meta["undated"] == sum(1 for page in pages if not page["date"]) > 0
-    assert {page["v"] for page in pages} == {meta["v"]}
+    index = os.path.join(dev_site, INDEX)
+    assert {read_json(dev_site, name)["v"] for name in files(index)} == {meta["v"]}
     # filters: every page's type and street, by number
     assert [meta["types"][n] for n in meta["type"]] == [page["type"] for page in pages]
     assert [meta["streets"][n - 1] if n else "" for n in meta["street"]] == [page["street"] for page in pages]
@@ -206,7 +210,7 @@ def test_same_input_gives_a_byte_identical_index(tmp_path, dev_site):
 def test_the_index_is_just_its_files(dev_site):
     meta = read_json(dev_site, "meta.json")
     expected = {"meta.json"} | {f"b/{n}.json" for n in range(meta["buckets"])} \
-        | {f"p/{n}.json" for n in range(meta["pages"])}
+        | {f"p/{n}.json" for n in range(-(-meta["pages"] // meta["perFile"]))}
     assert set(files(os.path.join(dev_site, INDEX))) == expected
     assert not os.path.exists(os.path.join(dev_site, INDEX + ".new"))
 
@@ -534,11 +538,15 @@ def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch)
         return [indexed_page(PageText(f"/a/{n}/", f"标题{n}", "新闻", "", f"2024-01-{n + 1:02d}", text))
                 for n, text in enumerate(texts)]
 
-    def rebuilt(after, before, folder):
-        """The files of `after` built with the previous build of `before` in `folder`."""
+    def rebuilt(after, before, folder, lost=()):
+        """The files of `after` built with the previous build of `before` in
+        `folder`, whose files `lost` were deleted meanwhile."""
         files, version = build(map(info_of, before), KnownPages(before))
+        records = write(files, str(folder))
+        for name in lost:
+            os.remove(folder / name)
         previous = Previous(version, {page.url: info_of(page).digest for page in before}, str(folder),
-                            still_there(str(folder), write(files, str(folder))))
+                            still_there(str(folder), records))
         return build(map(info_of, after), KnownPages(after, before), previous)[0]
 
     def contents(files, folder):
@@ -549,10 +557,14 @@ def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch)
     updated = rebuilt(after, before, tmp_path / "one")
     full = build(map(info_of, after), KnownPages(after))[0]
     assert contents(updated, tmp_path / "one") == full
-    # only what changed is made anew: the two pages' files, their keys' buckets, meta.json
+    # only what changed is made anew: the two pages' file (pages 0-7), their keys'
+    # buckets, meta.json
     made = {name for name, data in updated.items() if data is not REUSE}
-    assert {"p/1.json", "p/2.json", "meta.json"} <= made
-    assert {name for name in made if name.startswith("p/")} == {"p/1.json", "p/2.json"}
+    assert {"p/0.json", "meta.json"} <= made
+    assert {name for name in made if name.startswith("p/")} == {"p/0.json"}
+    assert len([name for name in full if name.startswith("p/")]) == 8  # 64 pages
+    # the unchanged pages of p/0.json come from the current pages when its last file is gone
+    assert contents(rebuilt(after, before, tmp_path / "lost", ["p/0.json"]), tmp_path / "lost") == full
     buckets = [name for name in full if name.startswith("b/")]
     assert len(buckets) >= 16 and 0 < len(made & set(buckets)) < len(buckets) // 2
     # a page that comes or goes renumbers pages: a full build

@@ -4,8 +4,9 @@
                    every page's type and street (for filtering and counts)
     b/<n>.json     a bucket: {key: [pages holding it, pages whose title holds it]}
                    for the keys whose hash falls in it (keys.py)
-    p/<id>.json    one page: URL, title, type, street, date and text (for the
-                   result list and its excerpt)
+    p/<n>.json     PAGES_PER_FILE pages, from page n * PAGES_PER_FILE on: each
+                   one's URL, title, type, street, date and text (for the result
+                   list and its excerpts)
 
 Pages are numbered by date, oldest first (pages without a date, records and
 standing pages, come before every dated one), then URL: the search ranks newer
@@ -17,9 +18,15 @@ A reader may hold meta.json of one build and fetch a bucket of the next: every
 file carries the version of the numbering (numbering_version), and search.js
 reloads meta.json when they differ.
 
+Pages share files eight at a time: one file per page was 13,000 files at
+10,000 articles, each a new file in every cold build and a hard link in every
+rebuild (and near some static hosts' limits on files per site); a first query
+shows ten results, ~4 KB of gzip per file of eight.
+
 A rebuild with the same numbering takes what did not change from the last
-index's files (build with a Previous): a page's file when its text is the same,
-a bucket when no changed page's keys fall in it, the other buckets read back and
+index's files (build with a Previous): a pages file when its pages' texts are
+the same (else it is made anew, its unchanged pages taken from the last file), a
+bucket when no changed page's keys fall in it, the other buckets read back and
 updated. So it needs the text and keys (IndexedPage) of the changed pages only;
 of the others, a PageInfo.
 """
@@ -31,6 +38,7 @@ import json
 import operator
 import os
 import struct
+import sys
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -42,6 +50,7 @@ FORMAT = 1
 # Page numbers per bucket, on average: about 10 KB of gzip for a first query's
 # bucket; the bucket count grows with the site (a power of two).
 BUCKET_ENTRIES = 12_000
+PAGES_PER_FILE = 8  # p/<n>.json (search.js reads it from meta.json)
 
 
 class IndexedPage(NamedTuple):
@@ -50,7 +59,7 @@ class IndexedPage(NamedTuple):
     date: str
     type: str
     street: str
-    fragment: str  # p/<id>.json without the version
+    fragment: str  # its entry in a p/<n>.json file
     keys: str  # of title and text, parted by KEY_SEPARATOR (compact in memory and cache)
     title_keys: str
 
@@ -132,16 +141,26 @@ def build(infos, pages, previous=None):
     version = numbering_version(infos, count)
     same = previous if previous and previous.version == version else None
     texts = updated_buckets(same, infos, count, pages) if same else None
-    kept = {number for number, info in enumerate(infos)
-            if same and same.digests.get(info.url) == info.digest and page_name(number) in same.files}
-    wanted = infos if texts is None else [info for number, info in enumerate(infos) if number not in kept]
+    unchanged = {number for number, info in enumerate(infos)
+                 if same and same.digests.get(info.url) == info.digest}
+    groups = range((len(infos) + PAGES_PER_FILE - 1) // PAGES_PER_FILE)
+    kept = {group for group in groups if same and pages_name(group) in same.files
+            and all(number in unchanged for number in numbers_of(group, len(infos)))}
+    # the unchanged pages of a file made anew come from the last file, if it is there
+    before = {} if texts is None else {
+        number: fragment for group in groups if group not in kept
+        for number, fragment in previous_fragments(same, group).items() if number in unchanged}
+    wanted = infos if texts is None else [info for number, info in enumerate(infos)
+                                          if number not in before and
+                                          number // PAGES_PER_FILE not in kept]
     current = pages.current([info.url for info in wanted])
     if texts is None:
         texts = dict(enumerate(new_buckets([current[info.url] for info in infos], count)))
     files = {}
-    for number, info in enumerate(infos):
-        files[page_name(number)] = REUSE if number in kept else \
-            f'{{"v":"{version}",{current[info.url].fragment[1:]}'.encode()
+    for group in groups:
+        files[pages_name(group)] = REUSE if group in kept else pages_file(version, [
+            before[number] if number in before else current[infos[number].url].fragment
+            for number in numbers_of(group, len(infos))])
     for number in range(count):
         text = texts.get(number)
         files[bucket_name(number)] = REUSE if text is None else bucket_file(version, text)
@@ -149,8 +168,25 @@ def build(infos, pages, previous=None):
     return files, version
 
 
-def page_name(number):
-    return f"p/{number}.json"
+def numbers_of(group, total):
+    return range(group * PAGES_PER_FILE, min(total, (group + 1) * PAGES_PER_FILE))
+
+
+def pages_name(group):
+    return f"p/{group}.json"
+
+
+def pages_file(version, fragments):
+    return f'{{"v":"{version}","p":[{",".join(fragments)}]}}'.encode()
+
+
+def previous_fragments(previous, group):
+    """{page number: fragment} of the previous build's file of `group`, if it is
+    still the file it wrote (same numbering: same pages); else {}."""
+    text = previous_text(previous, pages_name(group), "p")
+    if text is None:
+        return {}
+    return dict(zip(numbers_of(group, sys.maxsize), map(dumps, json.loads(text))))
 
 
 def bucket_name(number):
@@ -218,13 +254,20 @@ def updated_buckets(previous, infos, count, pages):
 
 def previous_bucket(previous, number):
     """The keys' text of the previous build's bucket file, if it is still the one it wrote."""
-    name = bucket_name(number)
+    return previous_text(previous, bucket_name(number), "k")
+
+
+def previous_text(previous, name, field):
+    """The JSON text of `field` in the previous build's file `name` (its only
+    field after the version), if it is still the file it wrote; else None."""
+    if name not in previous.files:
+        return None
     try:
         with open(os.path.join(previous.folder, name), "rb") as handle:
             data = handle.read()
     except OSError:
         return None
-    head = f'{{"v":"{previous.version}","k":'.encode()
+    head = f'{{"v":"{previous.version}","{field}":'.encode()
     if hashlib.sha1(data).digest() != previous.files[name][:20] or not data.startswith(head):
         return None
     return data[len(head):-1].decode()
@@ -254,7 +297,7 @@ def meta(pages, count, version):
     street_number = {name: number + 1 for number, name in enumerate(streets)}
     street_number[""] = 0
     return dumps({
-        "v": version, "pages": len(pages), "buckets": count,
+        "v": version, "pages": len(pages), "buckets": count, "perFile": PAGES_PER_FILE,
         "undated": sum(1 for page in pages if not page.date),  # numbered first
         "types": types, "streets": streets,
         # per page: the number of its type; of its street plus one (0: none)

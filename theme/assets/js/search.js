@@ -19,6 +19,7 @@ const more = document.getElementById("search-more");
 
 let meta = null;    // meta.json: version, page and bucket counts, filter values
 let buckets = new Map(); // bucket number -> its loading (a Promise of its keys)
+let pageFiles = new Map(); // p/<n>.json number -> its loading (a Promise of its pages)
 let shown = [];     // result numbers of the current search, not yet displayed
 let terms = [];     // the terms of the current search, for the excerpts
 let latest = 0;     // number of the latest search, so a slow older one never wins
@@ -59,6 +60,7 @@ async function fetchJson(path, fresh = false) {
 async function loadMeta(fresh = false) {
   meta = null;
   buckets = new Map();
+  pageFiles = new Map();
   meta = await fetchJson("meta.json", fresh);
 }
 
@@ -73,14 +75,17 @@ async function retryingOutdated(work) {
   }
 }
 
-function bucket(number) {
-  if (!buckets.has(number)) {
-    const loading = fetchJson(`b/${number}.json`).then((data) => data.k);
-    loading.catch(() => buckets.delete(number));
-    buckets.set(number, loading);
+// An index file, fetched once per meta.json: its `field` (a Promise).
+function loaded(files, path, field) {
+  if (!files.has(path)) {
+    const loading = fetchJson(path).then((data) => data[field]);
+    loading.catch(() => files.delete(path));
+    files.set(path, loading);
   }
-  return buckets.get(number);
+  return files.get(path);
 }
+
+const bucket = (number) => loaded(buckets, `b/${number}.json`, "k");
 
 // Ascending page numbers from their differences.
 function numbers(differences = []) {
@@ -182,9 +187,14 @@ async function findNow(query, filters) {
   return { results, filters: counts, terms: words };
 }
 
-// One page of the index: { url, title, type, street, date, text }.
+// One page of the index: { url, title, type, street, date, text }. A file holds
+// meta.perFile pages in a row.
 function pageData(page) {
-  return retryingOutdated(() => fetchJson(`p/${page}.json`));
+  return retryingOutdated(async () => {
+    if (!meta) await loadMeta();
+    const file = Math.floor(page / meta.perFile);
+    return (await loaded(pageFiles, `p/${file}.json`, "p"))[page % meta.perFile];
+  });
 }
 
 // --- The page ---
