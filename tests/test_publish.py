@@ -210,3 +210,30 @@ def test_a_failed_publish_in_a_reused_folder_leaves_the_site_as_it_was(tmp_path,
     assert result.returncode == 1 and "发布失败" in result.stderr
     assert digest_tree(output) == before
     assert sorted(os.listdir(tmp_path)) == ["cache", "content", "output"]
+
+
+def test_the_previous_outputs_folders_are_made_by_two_processes(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(os.path.join(ROOT, "tools"))
+    import tempfile
+
+    import folders
+
+    source, target = tmp_path / "previous", tmp_path / "new"
+    names = ["news", "news/2024", "tags", "tags/a/2"] + [
+        f"news/{year}/slug-{n}" for year in (2023, 2024) for n in range(30)] + [
+        f"news/{year}/slug-{n}/deeper" for year in (2023, 2024) for n in range(3)]
+    for name in names:
+        os.makedirs(source / name, exist_ok=True)
+    target.mkdir()
+    (target / "news").mkdir()  # already there: not counted as made
+    made = tempfile.TemporaryFile()
+    folders.make_folders(str(source), str(target), made)
+    made.seek(0)
+    listed = [name.decode() for name in made.read().split(b"\0")]
+    expected = {name for name in names} | {"news/2023", "tags/a"}
+    assert {os.path.relpath(folder, target) for folder, _, _ in os.walk(target)} - {"."} == expected
+    assert sorted(listed) == sorted(expected - {"news"})
+    # a folder comes before those inside it (remove_unused goes backwards)
+    for name in listed:
+        parent = os.path.dirname(name)
+        assert parent not in listed or listed.index(parent) < listed.index(name)
