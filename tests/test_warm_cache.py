@@ -206,10 +206,9 @@ def test_one_changed_article_rewrites_one_markdown_cache_shard(tmp_path):
     assert {name: os.stat(cache / name).st_ino for name in os.listdir(cache)} == after
 
 
-def test_sources_unchanged_on_disk_are_not_read_again(tmp_path, monkeypatch):
-    # a source that is the very file of a cached result (size, mtime, change time,
-    # inode) is not opened by the prerender; its result still answers only for
-    # its exact bytes when the reader asks (rendered)
+def prerendered_copy(tmp_path, monkeypatch):
+    """The prerender module, settings and a copy of the content it prerendered
+    once (with a cache folder of its own)."""
     from helpers import ROOT
 
     monkeypatch.syspath_prepend(os.path.join(ROOT, "plugins"))
@@ -221,8 +220,16 @@ def test_sources_unchanged_on_disk_are_not_read_again(tmp_path, monkeypatch):
     settings = read_settings(PELICANCONF, override={
         "PATH": content, "OUTPUT_PATH": str(tmp_path / "out"),
         "XCFL_CACHE_PATH": str(tmp_path / "cache")})
-    XcflMarkdownReader(settings)
+    XcflMarkdownReader(settings)  # completes settings["MARKDOWN"] as in a build
     prerender.prerender(settings)
+    return prerender, settings, content
+
+
+def test_sources_unchanged_on_disk_are_not_read_again(tmp_path, monkeypatch):
+    # a source that is the very file of a cached result (size, mtime, change time,
+    # inode) is not opened by the prerender; its result still answers only for
+    # its exact bytes when the reader asks (rendered)
+    prerender, settings, content = prerendered_copy(tmp_path, monkeypatch)
     edited, kept = "articles/2019-05-15-family-day-lecture.md", "articles/2018-01-19-reform-achievements.md"
     with open(os.path.join(content, edited), "a", encoding="utf-8") as handle:
         handle.write("\n补充一段。\n")
@@ -246,19 +253,7 @@ def test_sources_unchanged_on_disk_are_not_read_again(tmp_path, monkeypatch):
 def test_a_damaged_markdown_shard_is_converted_again_and_written_anew(tmp_path, monkeypatch):
     # results are loaded from a shard only when the reader asks; a shard that is
     # not the file the index was saved with is not trusted at all
-    from helpers import ROOT
-
-    monkeypatch.syspath_prepend(os.path.join(ROOT, "plugins"))
-    from pelican.settings import read_settings
-    from xcfl_articles import prerender
-    from xcfl_articles.reader import XcflMarkdownReader
-
-    content = copy_content(str(tmp_path / "content"))
-    settings = read_settings(PELICANCONF, override={
-        "PATH": content, "OUTPUT_PATH": str(tmp_path / "out"),
-        "XCFL_CACHE_PATH": str(tmp_path / "cache")})
-    XcflMarkdownReader(settings)
-    prerender.prerender(settings)
+    prerender, settings, content = prerendered_copy(tmp_path, monkeypatch)
     relative = "articles/2019-05-15-family-day-lecture.md"
     number = prerender.shard_of(relative)
     in_shard = {name for name in prerender.sources(settings) if prerender.shard_of(name) == number}
