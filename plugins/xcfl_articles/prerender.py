@@ -18,19 +18,18 @@ asks for a result in it. A rebuild whose articles are kept whole
 """
 
 import hashlib
-import multiprocessing
 import os
 import sys
 
 import markdown
 
 import xcfl_cache as cachefile
+from xcfl_cache.workers import map_in_workers
 
 from .header import decode, parse_header
 from .render import render
 
 FORMAT = 4
-MIN_FOR_POOL = 64  # below this, forking costs more than it saves
 SHARDS = 16
 # relative path -> (sha1 of the bytes, (html, meta, problems, header fields) or
 # IN_SHARD, file)
@@ -111,19 +110,8 @@ def render_file(relative):
     return convert(relative, text, _job["markdown"], _job["allow"])
 
 
-def workers():
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def render_all(relatives):
-    if len(relatives) < MIN_FOR_POOL or workers() < 2 or \
-            "fork" not in multiprocessing.get_all_start_methods():
-        return [render_file(relative) for relative in relatives]
-    with multiprocessing.get_context("fork").Pool(workers()) as pool:
-        return pool.map(render_file, relatives, chunksize=32)
+    return map_in_workers(render_file, relatives)
 
 
 def prerender(settings):

@@ -16,7 +16,6 @@ swapped in whole.
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import shutil
 import time
@@ -26,6 +25,7 @@ import blinker
 from pelican import signals
 
 import xcfl_cache as cachefile
+from xcfl_cache.workers import map_in_workers
 
 from .extract import page_text
 from .index import Previous, StaleIndex, build, indexed_page, info_of, still_there, write
@@ -34,7 +34,6 @@ from .store import Store, row
 logger = logging.getLogger(__name__)
 PREFIX = "xcfl_search:"
 MARKER = b" data-search-body"
-MIN_FOR_POOL = 64  # pages to cut before forking workers pays
 
 DEFAULTS = {
     "XCFL_SEARCH_ENABLED": True,
@@ -169,11 +168,7 @@ def index_file(job):
 
 def cut_files(jobs):
     """cut_page of written pages [(url, path)], by forked workers when there are many."""
-    workers = min(os.cpu_count() or 1, 4)
-    if workers > 1 and len(jobs) >= MIN_FOR_POOL:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(index_file, jobs, chunksize=32)
-    return [index_file(job) for job in jobs]
+    return map_in_workers(index_file, jobs)
 
 
 def indexed_pages(output_path, siteurl, paths, cache):
