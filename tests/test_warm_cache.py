@@ -173,46 +173,6 @@ def test_records_cache_returns_fresh_copies_and_misses_on_other_bytes(tmp_path):
     assert len(calls) == 2
 
 
-def test_records_are_parsed_ahead_by_workers_when_the_cache_is_empty(tmp_path, monkeypatch):
-    from helpers import ROOT
-
-    monkeypatch.syspath_prepend(os.path.join(ROOT, "plugins"))
-    from xcfl_cache import workers
-    from xcfl_records import description
-    from xcfl_records.cache import RecordsCache
-    from xcfl_records.reading import parse
-
-    monkeypatch.setattr(workers, "MIN_ITEMS", 1)  # the worker processes even for a few files
-    content = copy_content(str(tmp_path / "content"))
-    folder = os.path.join(content, "data", "families")
-    write(os.path.join(folder, "broken.yaml"), "name: [不成对\n")
-    paths = sorted(os.path.join(folder, name) for name in os.listdir(folder))
-    paths.append(os.path.join(content, "data", "missing.yaml"))
-    cache = RecordsCache({"XCFL_CACHE_PATH": str(tmp_path / "cache"), "PATH": content})
-    cache.prefill(paths, parse, description.render)
-
-    def not_again(*args):
-        raise AssertionError("made again")
-
-    texts = []
-    for path in paths[:-1]:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        if path.endswith("broken.yaml"):  # left to read_file, which reports it
-            with pytest.raises(Exception):
-                cache.load(raw, lambda: parse(raw))
-            continue
-        data, lines = cache.load(raw, not_again)
-        assert (data, lines) == parse(raw)
-        for item in data if isinstance(data, list) else [data]:
-            if item.get("description"):
-                texts.append(item["description"])
-                assert cache.description(item["description"], not_again) == \
-                    description.render(item["description"])
-    assert len(texts) > 5
-    cache.save()  # what was used is kept; the next build has nothing to parse
-    assert RecordsCache({"XCFL_CACHE_PATH": str(tmp_path / "cache"), "PATH": content}).old
-
 def test_one_changed_article_rewrites_one_markdown_cache_shard(tmp_path):
     import sys
 

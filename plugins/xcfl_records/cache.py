@@ -23,7 +23,6 @@ import yaml
 from markupsafe import Markup
 
 import xcfl_cache as cachefile
-from xcfl_cache.workers import map_in_workers
 
 FORMAT = 1
 
@@ -56,7 +55,6 @@ class RecordsCache:
         found = cachefile.load(self.path, self.stamp) if self.path else {}
         self.old = found if isinstance(found, dict) else {}
         self.used = {}
-        self.made = {}  # made ahead by workers (prefill), not yet asked for
         self.missed = 0
 
     def _get(self, key, make):
@@ -66,21 +64,8 @@ class RecordsCache:
             value = self.used[key] = self.old[key]
             return value
         self.missed += 1
-        value = self.used[key] = self.made.pop(key) if key in self.made else make()
+        value = self.used[key] = make()
         return value
-
-    def prefill(self, paths, parse, render):
-        """With an empty cache (a first build, new code): parse the files and
-        render their descriptions in worker processes, one per core, for
-        read_file and record_entry to take. At 3,000 records that was ~2 s of
-        one core. A file that does not parse is left to read_file, which
-        reports it; a description whose text validation changes is rendered
-        there too."""
-        if self.old or self.made:
-            return  # a rebuild: the few new files are parsed as they come
-        job = _Prefill(parse, render)
-        for entries in map_in_workers(job, paths):
-            self.made.update(entries)
 
     def load(self, data, parse):
         """parse() of a file's bytes, a fresh copy each time (callers change it).
@@ -100,30 +85,3 @@ class RecordsCache:
     def save(self):
         if self.path and (self.missed or len(self.used) != len(self.old)):
             cachefile.save(self.path, self.stamp, self.used)
-
-
-class _Prefill:
-    """The cache entries of one file, as `load` and `description` key them."""
-
-    def __init__(self, parse, render):
-        self.parse, self.render = parse, render
-
-    def __call__(self, path):
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read()
-        except OSError:  # gone (a site without streets.yaml)
-            return {}
-        try:
-            data = self.parse(raw)
-        except Exception:  # noqa: BLE001 - read_file parses it again and reports it
-            return {}
-        entries = {("yaml", hashlib.sha1(raw).digest()):
-                   pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)}
-        items = data[0] if isinstance(data[0], list) else [data[0]]
-        for item in items:
-            text = item.get("description") if isinstance(item, dict) else None
-            if isinstance(text, str) and text:
-                entries[("description", hashlib.sha1(text.encode()).digest())] = \
-                    str(self.render(text))
-        return entries

@@ -127,17 +127,13 @@ def check_personal_data(record, source, allow):
 
 def read_collection(root, folder, model, context, cache=None):
     """[(record, Source)] of data/<folder>/*.yaml, unique ids, sorted by file."""
-    paths = collection_files(root, folder)
+    paths = sorted(glob.glob(os.path.join(root, "data", folder, "*.y*ml")))
     return unique(
         [(record, source)
          for path in paths
          for raw, source in read_file(root, path, folder, cache)
          if (record := validate(model, raw, source, context)) is not None],
         "id")
-
-
-def collection_files(root, folder):
-    return sorted(glob.glob(os.path.join(root, "data", folder, "*.y*ml")))
 
 
 def read_streets(root, model, cache=None):

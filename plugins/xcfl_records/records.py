@@ -13,12 +13,12 @@ from types import SimpleNamespace
 from pelican import signals
 from pelican.generators import Generator
 
-from . import description, references
+from . import references
 from .cache import RecordsCache
 from .charts import bar_chart
 from .entries import facet_groups, record_entry, street_entries
 from .kinds import COLLECTIONS
-from .reading import collection_files, parse, read_collection, read_streets
+from .reading import read_collection, read_streets
 from .schema import Street
 from .settings import fill_defaults
 
@@ -27,10 +27,6 @@ class RecordsGenerator(Generator):
     def generate_context(self):
         root = self.settings["PATH"]
         cache = RecordsCache(self.settings)
-        cache.prefill([os.path.join(root, "data", "streets.yaml")] +
-                      [path for collection in COLLECTIONS
-                       for path in collection_files(root, collection.name)],
-                      parse, description.render)
         streets = street_entries(read_streets(root, Street, cache), self.settings)
         by_name = {street.name: street for street in streets}
         context = {"streets": set(by_name), "content_root": root,
