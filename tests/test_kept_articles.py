@@ -190,3 +190,21 @@ def test_other_settings_or_a_damaged_cache_read_every_article_again(sample_conte
     status, kept, _, printed = build_counting(content, again, cache)
     assert (status, kept) == (0, {"kept": 0, "stored": total - 1}), printed.stderr
     assert digest_tree(again) == digest_tree(str(tmp_path / "published"))
+
+
+def test_a_new_version_of_a_library_whose_output_articles_hold_reads_them_again(
+        tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(os.path.join(ROOT, "plugins"))
+    from importlib import metadata
+
+    from pelican.settings import read_settings
+    from xcfl_speed import kept
+
+    settings = read_settings(PUBLISHCONF, override={"PATH": str(tmp_path),
+                                                    "XCFL_CACHE_PATH": str(tmp_path / "c")})
+    before = kept.stamp_of(settings)
+    assert f"markdown={metadata.version('markdown')}" in before
+    original = metadata.version
+    monkeypatch.setattr(metadata, "version",
+                        lambda name: "99.0" if name == "markdown" else original(name))
+    assert kept.stamp_of(settings) != before

@@ -23,6 +23,7 @@ import hashlib
 import locale
 import logging
 import os
+from importlib import metadata
 
 from pelican.contents import Article
 
@@ -182,6 +183,12 @@ def shard_of(path):
     return hashlib.sha1(path.encode("utf-8", "surrogatepass")).digest()[0] % SHARDS
 
 
+# Libraries whose output an article holds (HTML, slugs, dates), besides Pelican
+# and Python (in build_fingerprint).
+LIBRARIES = ("markdown", "beautifulsoup4", "soupsieve", "MarkupSafe", "Pygments", "Unidecode",
+             "python-dateutil")
+
+
 def stamp_of(settings):
     """What every kept article depends on besides its files; None when the
     settings cannot be digested (nothing is kept then)."""
@@ -189,7 +196,14 @@ def stamp_of(settings):
     if fingerprint is None:
         return None
     return (f"{FORMAT} {fingerprint} {locale.setlocale(locale.LC_TIME)} "
-            f"{os.path.realpath(settings['PATH'])}")
+            f"{os.path.realpath(settings['PATH'])} {' '.join(map(version_of, LIBRARIES))}")
+
+
+def version_of(library):
+    try:
+        return f"{library}={metadata.version(library)}"
+    except metadata.PackageNotFoundError:
+        return f"{library}=none"
 
 
 def install(generator, on_article=None):
