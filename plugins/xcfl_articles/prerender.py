@@ -83,16 +83,14 @@ def cache_files(settings):
 
     The results are split by file path into SHARDS files, so a build that converts
     one changed article rewrites one small file, not the HTML of every article."""
-    folder = settings.get("XCFL_CACHE_PATH")
-    if not folder:
+    if not settings.get("XCFL_CACHE_PATH"):
         return None
-    root = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
-    return (os.path.join(folder, f"markdown-{root}-index.pickle"),
-            [os.path.join(folder, f"markdown-{root}-{n:02d}.pickle") for n in range(SHARDS)])
+    return (cachefile.content_file(settings, "markdown", "index"),
+            [cachefile.content_file(settings, "markdown", f"{n:02d}") for n in range(SHARDS)])
 
 
 def shard_of(relative):
-    return hashlib.sha1(relative.encode()).digest()[0] % SHARDS
+    return cachefile.shard_of(relative, SHARDS)
 
 
 def convert(relative, text, markdown_settings, personal_data_allow):

@@ -8,11 +8,28 @@ since two builds of the same content may share the folder. Not a Pelican
 plugin (no register): a module the plugins share.
 """
 
+import hashlib
 import os
 import pickle
 
 UNREADABLE = (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError,
               ImportError, IndexError)
+
+
+def content_file(settings, name, part=""):
+    """XCFL_CACHE_PATH/<name>-<content folder>[-<part>].pickle: a cache of what
+    the files of this content folder are (its absolute path, hashed); None
+    without a cache folder."""
+    folder = settings.get("XCFL_CACHE_PATH")
+    if not folder:
+        return None
+    root = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
+    return os.path.join(folder, f"{name}-{root}{'-' + part if part else ''}.pickle")
+
+
+def shard_of(name, count):
+    """Which of `count` (at most 256) shards holds the entry of `name`."""
+    return hashlib.sha1(name.encode("utf-8", "surrogatepass")).digest()[0] % count
 
 
 def load(path, stamp, empty=dict):

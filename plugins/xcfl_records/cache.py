@@ -46,11 +46,7 @@ class RecordsCache:
     """One build's view of the cache; ``path`` None: nothing is kept."""
 
     def __init__(self, settings):
-        folder = settings.get("XCFL_CACHE_PATH")
-        self.path = None
-        if folder:
-            root = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
-            self.path = os.path.join(folder, f"records-{root}.pickle")
+        self.path = cachefile.content_file(settings, "records")
         self.stamp = fingerprint()
         found = cachefile.load(self.path, self.stamp) if self.path else {}
         self.old = found if isinstance(found, dict) else {}

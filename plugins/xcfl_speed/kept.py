@@ -19,7 +19,6 @@ kept (xcfl_cache.inputs.settled): a second change within the same tick of the
 file system's clock would not show.
 """
 
-import hashlib
 import locale
 import logging
 import os
@@ -172,15 +171,13 @@ messages = _Messages()
 
 def shard_files(settings):
     """The shards' files for this content folder, or None without a cache folder."""
-    folder = settings.get("XCFL_CACHE_PATH")
-    if not folder:
+    if not settings.get("XCFL_CACHE_PATH"):
         return None
-    root = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
-    return [os.path.join(folder, f"articles-{root}-{n:02d}.pickle") for n in range(SHARDS)]
+    return [cachefile.content_file(settings, "articles", f"{n:02d}") for n in range(SHARDS)]
 
 
 def shard_of(path):
-    return hashlib.sha1(path.encode("utf-8", "surrogatepass")).digest()[0] % SHARDS
+    return cachefile.shard_of(path, SHARDS)
 
 
 # Libraries whose output an article holds (HTML, slugs, dates), besides Pelican
