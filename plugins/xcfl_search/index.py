@@ -38,7 +38,6 @@ import json
 import operator
 import os
 import struct
-import sys
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -186,7 +185,7 @@ def previous_fragments(previous, group):
     text = previous_text(previous, pages_name(group), "p")
     if text is None:
         return {}
-    return dict(zip(numbers_of(group, sys.maxsize), map(dumps, json.loads(text))))
+    return dict(zip(itertools.count(group * PAGES_PER_FILE), map(dumps, json.loads(text))))
 
 
 def bucket_name(number):
