@@ -75,3 +75,13 @@ def settled(stamps):
     now = time.time_ns()
     return all(stamp is None or now - max(stamp[2], stamp[3]) >= SETTLED_NS
                for stamp in stamps)
+
+
+def kept(path, before, noted):
+    """(stamp, states) to keep with the result of reading the file at `path`,
+    whose stamp was `before` the reading and which noted `noted`; None if the
+    file changed meanwhile or any of them changed too recently to be trusted."""
+    if before is None or stamp_of(path) != before or \
+            not settled([before, *(state[2] for state in noted)]):
+        return None
+    return before, tuple(noted)

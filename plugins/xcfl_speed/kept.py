@@ -99,7 +99,7 @@ class KeptArticles:
         read = self.reading
         self._stop_recording()
         if read and read[0] == path and read[2] == messages.count():
-            entry = reading.entry_for(self._absolute(path), read[1], read[3])
+            entry = inputs.kept(self._absolute(path), read[1], read[3])
             if entry:
                 self._keep(path, (*entry, reading.dumps(article, self.generator)))
 

@@ -167,21 +167,11 @@ def read_in_child(generator, paths, fd):
         except Exception:  # noqa: BLE001 - the parent reads it again and says why
             clean = False
         clean = clean and (len(noticed), xcfl_problems.reported()) == before
-        sent = (dumps(article, generator), entry_for(absolute, state, noted)) if clean else None
+        sent = (dumps(article, generator), inputs.kept(absolute, state, noted)) if clean else None
         batch.append((path, sent))
         if len(batch) >= BATCH or path is paths[-1]:
             send_message(fd, batch)
             batch = []
-
-
-def entry_for(path, before, noted):
-    """(state, inputs) to keep with an article read from `path`, whose state
-    was `before` the reading; None if a file changed meanwhile or too recently
-    (kept.py)."""
-    if before is None or inputs.stamp_of(path) != before or \
-            not inputs.settled([before, *(state[2] for state in noted)]):
-        return None
-    return before, tuple(noted)
 
 
 class _Pickler(pickle.Pickler):
