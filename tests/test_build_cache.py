@@ -188,3 +188,21 @@ def test_an_unchanged_page_is_linked_into_a_folder_not_made_yet(tmp_path):
     other = tmp_path / "new" / "news" / "b" / "index.html"
     assert not PageCache._place(str(previous), kept, str(other))
     assert not other.exists()
+
+
+def test_a_new_version_of_a_library_every_page_uses_renders_every_page_again(
+        tmp_path, monkeypatch):
+    from importlib import metadata
+
+    from pelican.settings import read_settings
+    from xcfl_speed.digest import Digester
+    from xcfl_speed.pagecache import build_fingerprint
+
+    settings = read_settings(os.path.join(ROOT, "publishconf.py"),
+                             override={"PATH": str(tmp_path)})
+    before = build_fingerprint(settings, Digester())
+    assert before == build_fingerprint(settings, Digester())
+    original = metadata.version
+    monkeypatch.setattr(metadata, "version",  # MarkupSafe escapes what every page prints
+                        lambda name: "99.0" if name == "MarkupSafe" else original(name))
+    assert build_fingerprint(settings, Digester()) != before

@@ -22,7 +22,6 @@ file system's clock would not show.
 import locale
 import logging
 import os
-from importlib import metadata
 
 from pelican.contents import Article
 
@@ -32,7 +31,7 @@ from xcfl_cache import inputs
 
 from . import reading
 from .digest import Digester
-from .pagecache import build_fingerprint
+from .pagecache import build_fingerprint, version_of
 
 FORMAT = 1
 SHARDS = 16  # one changed article rewrites one shard (~3 MB at 10k articles)
@@ -194,13 +193,6 @@ def stamp_of(settings):
         return None
     return (f"{FORMAT} {fingerprint} {locale.setlocale(locale.LC_TIME)} "
             f"{os.path.realpath(settings['PATH'])} {' '.join(map(version_of, LIBRARIES))}")
-
-
-def version_of(library):
-    try:
-        return f"{library}={metadata.version(library)}"
-    except metadata.PackageNotFoundError:
-        return f"{library}=none"
 
 
 def install(generator, on_article=None):

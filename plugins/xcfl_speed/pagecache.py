@@ -14,6 +14,7 @@ sitemap and the search index see every page.
 import hashlib
 import os
 import sys
+from importlib import metadata
 
 import jinja2
 import pelican
@@ -36,8 +37,9 @@ def shown_settings(settings):
 
 def build_fingerprint(settings, digester):
     """Everything that every page depends on, apart from the values it reads."""
+    # MarkupSafe escapes every value a template prints
     digest = hashlib.sha256(f"{FORMAT} {sys.version} {pelican.__version__} "
-                            f"{jinja2.__version__}".encode())
+                            f"{jinja2.__version__} {version_of('MarkupSafe')}".encode())
     plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for top in [settings["THEME"], plugins]:
         for folder, folders, names in os.walk(top):
@@ -51,6 +53,14 @@ def build_fingerprint(settings, digester):
     except Uncacheable:
         return None
     return digest.hexdigest()
+
+
+def version_of(library):
+    """`library=version` of an installed distribution (`none` if missing)."""
+    try:
+        return f"{library}={metadata.version(library)}"
+    except metadata.PackageNotFoundError:
+        return f"{library}=none"
 
 
 def manifest_file(settings, previous):
