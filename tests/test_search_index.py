@@ -538,13 +538,21 @@ def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch)
         return [indexed_page(PageText(f"/a/{n}/", f"标题{n}", "新闻", "", f"2024-01-{n + 1:02d}", text))
                 for n, text in enumerate(texts)]
 
-    def rebuilt(after, before, folder, lost=()):
+    def rebuilt(after, before, folder, lost=(), altered=()):
         """The files of `after` built with the previous build of `before` in
-        `folder`, whose files `lost` were deleted meanwhile."""
+        `folder`, whose files `lost` were deleted meanwhile and `altered` given
+        other bytes of the same length, keeping their mtime and inode."""
         files, version = build(map(info_of, before), KnownPages(before))
         records = write(files, str(folder))
         for name in lost:
             os.remove(folder / name)
+        for name in altered:
+            info = os.stat(folder / name)
+            with open(folder / name, "r+b") as handle:
+                data = handle.read().replace("妇女".encode(), "好女".encode())
+                handle.seek(0)
+                handle.write(data)
+            os.utime(folder / name, ns=(info.st_atime_ns, info.st_mtime_ns))
         previous = Previous(version, {page.url: info_of(page).digest for page in before}, str(folder),
                             still_there(str(folder), records))
         return build(map(info_of, after), KnownPages(after, before), previous)[0]
@@ -565,6 +573,9 @@ def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch)
     assert len([name for name in full if name.startswith("p/")]) == 8  # 64 pages
     # the unchanged pages of p/0.json come from the current pages when its last file is gone
     assert contents(rebuilt(after, before, tmp_path / "lost", ["p/0.json"]), tmp_path / "lost") == full
+    # ... and when its last file has other bytes that its size, mtime and inode do not show
+    assert contents(rebuilt(after, before, tmp_path / "altered", altered=["p/0.json"]),
+                    tmp_path / "altered") == full
     buckets = [name for name in full if name.startswith("b/")]
     assert len(buckets) >= 16 and 0 < len(made & set(buckets)) < len(buckets) // 2
     # a page that comes or goes renumbers pages: a full build
