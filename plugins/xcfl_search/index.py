@@ -261,13 +261,9 @@ def previous_text(previous, name, field):
     field after the version), if it is still the file it wrote; else None."""
     if name not in previous.files:
         return None
-    try:
-        with open(os.path.join(previous.folder, name), "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return None
+    data = _bytes_of(os.path.join(previous.folder, name), previous.files[name][:20])
     head = f'{{"v":"{previous.version}","{field}":'.encode()
-    if hashlib.sha1(data).digest() != previous.files[name][:20] or not data.startswith(head):
+    if data is REUSE or not data.startswith(head):
         return None
     return data[len(head):-1].decode()
 
