@@ -6,10 +6,11 @@ loads, and the pages' text and keys in shards read only where needed.
                      last index's numbering version and its files' records.
                      What a build needs of every page (~4 MB at 10,000 articles).
     pages-NN.pickle  {url: (digest, IndexedPage)}, SHARDS files by a hash of the
-                     URL: the bulk (~80 MB at 10,000 articles), needed only for
-                     the pages whose index files change (all of them when the
-                     buckets are made anew). One is rewritten only when one of
-                     its pages changed, came or went.
+                     URL (xcfl_cache.shard_of): the bulk (~80 MB at 10,000
+                     articles), needed only for the pages whose index files
+                     change (all of them when the buckets are made anew). One
+                     is rewritten only when one of its pages changed, came or
+                     went.
 
 Every file carries the stamp of the plugin's code: another stamp loads as
 empty. A shard's entry counts only with the digest the catalog expects, so a
@@ -22,7 +23,6 @@ import hashlib
 import os
 import struct
 import sys
-import zlib
 
 import xcfl_cache as cachefile
 
@@ -51,7 +51,7 @@ def code_fingerprint():
 
 
 def shard_of(url):
-    return zlib.crc32(url.encode("utf-8", "surrogatepass")) % SHARDS
+    return cachefile.shard_of(url, SHARDS)
 
 
 def row(file, key, info):
