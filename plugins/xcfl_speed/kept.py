@@ -20,16 +20,15 @@ file system's clock would not show.
 """
 
 import locale
-import logging
 import os
 
 from pelican.contents import Article
 
 import xcfl_cache as cachefile
-import xcfl_problems
 from xcfl_cache import inputs
 
 from . import reading
+from .reading import messages
 from .digest import Digester
 from .pagecache import build_fingerprint, version_of
 
@@ -136,36 +135,6 @@ class KeptArticles:
         self.found, self.keep, self.old = {}, {}, []
         if self in _running:
             _running.remove(self)
-
-
-class _Messages:
-    """Counts the warnings and errors logged while the loop runs: a file whose
-    reading logged one is not kept (its message must be printed every time)."""
-
-    def __init__(self):
-        self.logged = 0
-        self.original = None
-
-    def start(self):
-        if self.original is None:
-            self.original = original = logging.Logger.handle
-
-            def handle(logger, record):
-                if record.levelno >= logging.WARNING:
-                    self.logged += 1
-                return original(logger, record)
-
-            logging.Logger.handle = handle
-
-    def stop(self):
-        if self.original is not None:
-            logging.Logger.handle, self.original = self.original, None
-
-    def count(self):
-        return self.logged, xcfl_problems.reported()
-
-
-messages = _Messages()
 
 
 def shard_files(settings):

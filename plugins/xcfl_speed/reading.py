@@ -144,16 +144,10 @@ class ReadAhead:
 def read_in_child(generator, paths, fd):
     """Read `paths` as Pelican's loop would; send batches of (path, None) or
     (path, (pickled Article, its entry to keep or None))."""
-    noticed = []
-
-    def handle(logger, record):  # nothing printed here: the parent reads that file
-        if record.levelno >= logging.WARNING:
-            noticed.append(record)
-
-    logging.Logger.handle = handle
+    messages.start(shown=False)  # nothing printed here: the parent reads that file
     batch = []
     for path in paths:
-        before = (len(noticed), xcfl_problems.reported())
+        before = messages.count()
         absolute = os.path.join(generator.path, path)
         state = inputs.stamp_of(absolute)
         try:
@@ -166,12 +160,46 @@ def read_in_child(generator, paths, fd):
             clean = isinstance(article, Article) and article.is_valid()
         except Exception:  # noqa: BLE001 - the parent reads it again and says why
             clean = False
-        clean = clean and (len(noticed), xcfl_problems.reported()) == before
+        clean = clean and messages.count() == before
         sent = (dumps(article, generator), inputs.kept(absolute, state, noted)) if clean else None
         batch.append((path, sent))
         if len(batch) >= BATCH or path is paths[-1]:
             send_message(fd, batch)
             batch = []
+
+
+class Messages:
+    """Counts the warnings and errors logged, with the content problems
+    reported: a reading that changed the count is not clean (the parent reads
+    that file itself; kept.py never keeps it, so its message is printed on
+    every build)."""
+
+    def __init__(self):
+        self.logged = 0
+        self.original = None
+        self.shown = True  # passed on to the logging handlers
+
+    def start(self, shown=True):
+        self.shown = shown
+        if self.original is None:
+            self.original = original = logging.Logger.handle
+
+            def handle(logger, record):
+                if record.levelno >= logging.WARNING:
+                    self.logged += 1
+                return original(logger, record) if self.shown else None
+
+            logging.Logger.handle = handle
+
+    def stop(self):
+        if self.original is not None:
+            logging.Logger.handle, self.original = self.original, None
+
+    def count(self):
+        return self.logged, xcfl_problems.reported()
+
+
+messages = Messages()
 
 
 class _Pickler(pickle.Pickler):
