@@ -148,9 +148,9 @@ def shard_of(path):
     return cachefile.shard_of(path, SHARDS)
 
 
-# Libraries whose output an article holds (HTML, slugs, dates), besides Pelican
-# and Python (in build_fingerprint).
-LIBRARIES = ("markdown", "beautifulsoup4", "soupsieve", "MarkupSafe", "Pygments", "Unidecode",
+# Libraries whose output an article holds (HTML, slugs, dates), besides Python,
+# Pelican, Jinja and MarkupSafe (in build_fingerprint).
+LIBRARIES = ("markdown", "beautifulsoup4", "soupsieve", "Pygments", "Unidecode",
              "python-dateutil")
 
 
