@@ -14,7 +14,6 @@ from test_parallel_write import PARALLEL, fault_settings, sample_content  # noqa
 from test_publish import digest_tree
 
 
-
 def settings_with_read_fault(tmp_path, base):
     return fault_settings(tmp_path, "read_fault", base)
 

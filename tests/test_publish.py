@@ -3,7 +3,6 @@
 import filecmp
 import hashlib
 import os
-import shutil
 import subprocess
 
 import pytest
