@@ -13,6 +13,8 @@ PORT ?= 8000
 # make deploy: rsync target, e.g. DEPLOY_TARGET=www@host:/srv/www/ (or a local folder)
 DEPLOY_TARGET ?=
 PYTEST_ARGS ?= -n 2  # both cores: the suite builds many real sites
+# make test: the system tools its tests need (browser, rsync, zbarimg, CJK fonts, npm)
+SYSTEM_PACKAGES := tools/system-packages.sh
 
 .PHONY: help venv html serve publish check test deploy clean
 
@@ -53,7 +55,11 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(AXE)
 
-test: $(STAMP) $(AXE)
+# Names each missing system tool and how to install it, and stops, before
+# anything is installed or any test runs.
+test:
+	@$(SYSTEM_PACKAGES) check
+	@$(MAKE) -s --no-print-directory $(STAMP) $(AXE)  # quiet when up to date
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 deploy:
