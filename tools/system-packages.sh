@@ -54,7 +54,7 @@ find_browser() {
       missing "chromium" "" "Ubuntu's chromium is a snap the tests cannot drive: install Google Chrome and set CHROMIUM=/usr/bin/google-chrome"
     fi
   else
-    missing "chromium" "chromium" "the browser tests (tests/browser.py)"
+    missing "chromium" "chromium" "the browser tests launch /usr/bin/chromium (tests/browser.py)"
   fi
 }
 
@@ -62,13 +62,13 @@ find_missing() {
   tools=() packages=() reasons=()
   find_browser
   command -v rsync >/dev/null || missing "rsync" "rsync" "make deploy uploads with it"
-  command -v zbarimg >/dev/null || missing "zbarimg" "zbar-tools" "decodes the articles' QR codes (tests/test_qr_codes.py)"
-  command -v npm >/dev/null || missing "npm" "npm" "make test installs axe-core with npm ci (accessibility tests)"
+  command -v zbarimg >/dev/null || missing "zbarimg" "zbar-tools" "decodes the articles' QR codes in tests/test_qr_codes.py"
+  command -v npm >/dev/null || missing "npm" "npm" "make test installs axe-core, for the accessibility tests, with npm ci"
   if ! command -v fc-list >/dev/null; then
     missing "fc-list" "fontconfig" "finds the CJK fonts"
-    missing "CJK fonts" "fonts-noto-cjk" "Chinese glyphs, so layout and screenshot tests see real text widths"
+    missing "CJK fonts" "fonts-noto-cjk" "the layout and screenshot tests need real Chinese text widths"
   elif [ -z "$(fc-list :lang=zh)" ]; then
-    missing "CJK fonts (fc-list :lang=zh finds none)" "fonts-noto-cjk" "Chinese glyphs, so layout and screenshot tests see real text widths"
+    missing "CJK fonts" "fonts-noto-cjk" "fc-list :lang=zh finds none; the layout and screenshot tests need real Chinese text widths"
   fi
   command -v make >/dev/null || missing "make" "make" "every command of the README is a make target"
   # make creates .venv with `python3 -m venv`, which needs ensurepip (python3-venv on Debian)
@@ -81,7 +81,7 @@ report() {
   local i
   for i in "${!tools[@]}"; do
     if [ -n "${packages[$i]}" ]; then
-      echo "  ${tools[$i]}: package ${packages[$i]} (${reasons[$i]})"
+      echo "  ${tools[$i]} (package ${packages[$i]}): ${reasons[$i]}"
     else
       echo "  ${tools[$i]}: ${reasons[$i]}"
     fi
