@@ -9,11 +9,11 @@
 #                                       it, exit 1 (`make test` runs this first)
 #
 # The browser is the one tests/browser.py launches: $CHROMIUM, else
-# /usr/bin/chromium (Debian's chromium package). Ubuntu ships Chromium only as a
-# snap, whose private /tmp hides the profile folder Playwright gives it, so on
-# Ubuntu the script uses Google Chrome where it is installed (GitHub's Ubuntu
-# runners have /usr/bin/google-chrome) and passes it on as CHROMIUM (through
-# $GITHUB_ENV in a workflow).
+# /usr/bin/chromium (Debian's chromium package; GitHub's Ubuntu runners have a
+# Chromium build there too). Ubuntu itself ships Chromium only as a snap, whose
+# private /tmp hides the profile folder Playwright gives it, so on an Ubuntu
+# machine without /usr/bin/chromium the script uses Google Chrome where it is
+# installed and passes it on as CHROMIUM (through $GITHUB_ENV in a workflow).
 set -euo pipefail
 
 INSTALL_COMMAND="sudo tools/system-packages.sh install"
