@@ -190,3 +190,12 @@ def test_runner_refuses_an_action_it_cannot_stand_in_for(tmp_path):
     workspace = checkout(str(tmp_path / "workspace"))
     with pytest.raises(ValueError, match="actions/setup-node@v4 has no stand-in"):
         run_job(str(workflow), "build", workspace, secrets={}, variables={})
+
+
+def test_runner_refuses_what_it_would_otherwise_ignore(tmp_path):
+    workflow = tmp_path / "matrix.yml"
+    workflow.write_text("jobs:\n  build:\n    strategy:\n      matrix:\n        python: ['3.11', '3.12']\n"
+                        "    steps:\n      - run: make test\n")
+    workspace = checkout(str(tmp_path / "workspace"))
+    with pytest.raises(ValueError, match=r"job build: keys not supported here: \['strategy'\]"):
+        run_job(str(workflow), "build", workspace, secrets={}, variables={})

@@ -25,6 +25,10 @@ KNOWN_ACTIONS = {
     "actions/setup-python": "this machine's python3 (the project's 3.11)",
     "actions/cache": "an empty cache, as on the first run",
 }
+# What this runner understands; anything else (a matrix, a container, a
+# condition, another shell…) fails the run instead of being ignored.
+WORKFLOW_KEYS = {"name", True, "on", "permissions", "concurrency", "env", "jobs"}  # YAML reads `on` as True
+JOB_KEYS = {"name", "runs-on", "permissions", "env", "steps", "timeout-minutes"}
 STEP_KEYS = {"name", "run", "env", "uses", "with", "id"}
 EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 CONTEXT_VALUE = re.compile(r"(secrets|vars|env|github|runner)\.([A-Za-z_][A-Za-z0-9_]*)")
@@ -116,6 +120,9 @@ def run_job(workflow_path, job, workspace, secrets, variables, env=None, stop_af
     the steps run, the last being the first that failed, or `stop_after`."""
     workflow = load(workflow_path)
     spec = workflow["jobs"][job]
+    for where, keys, allowed in (("workflow", workflow, WORKFLOW_KEYS), (f"job {job}", spec, JOB_KEYS)):
+        if set(keys) - allowed:
+            raise ValueError(f"{where}: keys not supported here: {sorted(map(str, set(keys) - allowed))}")
     runner_temp = os.path.join(os.path.dirname(workspace), "runner-temp")
     home = os.path.join(os.path.dirname(workspace), "home")
     os.makedirs(runner_temp, exist_ok=True)
