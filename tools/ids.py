@@ -14,6 +14,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                 "plugins"))
 
+from xcfl_problems import message  # noqa: E402
 from xcfl_records.kinds import COLLECTIONS  # noqa: E402
 from xcfl_records.loader import LoadError, load  # noqa: E402
 
@@ -73,8 +74,7 @@ def main(argv=None):
     lines, unreadable = listing(args.content)
     print("\n".join(lines))
     for path in unreadable:
-        print(f"{shown(path)}: 这个文件读不出来，其中的编号没有列出。请运行 make check 查看原因。",
-              file=sys.stderr)
+        print(f"{shown(path)}: {message('ids-unreadable')}", file=sys.stderr)
     return 1 if unreadable else 0
 
 

@@ -17,10 +17,14 @@ from zoneinfo import ZoneInfo
 from pelican.settings import get_settings_from_file
 from pypinyin import lazy_pinyin
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                "plugins"))
+
+from xcfl_problems import message  # noqa: E402
+
 SYLLABLES = 6  # enough to recognise the article in its address, short enough to read
 MAX_SLUG = 60  # a long latin word or number in the title must not make an endless address
 PLACEHOLDER = "在这里写正文（写好后删掉这一行）。"
-USAGE = "用法：make new TITLE=文章标题 CATEGORY=栏目名称"
 
 
 class Refusal(Exception):
@@ -63,18 +67,18 @@ def create(content, title, category, settings):
     title = " ".join(title.split())  # one line: a newline would end the header
     category = category.strip()
     if not title:
-        raise Refusal(f"缺少文章标题。{USAGE}")
+        raise Refusal(message("new-no-title"))
     slugs = {name: slug for slug, name in settings["XCFL_CATEGORIES"].items()}
     if category not in slugs:
-        asked = f"栏目“{category}”不存在" if category else "缺少栏目"
-        raise Refusal(f"{asked}。可选的栏目：{'、'.join(slugs)}。{USAGE}")
+        allowed = "、".join(slugs)
+        raise Refusal(message("new-unknown-category", value=category, allowed=allowed)
+                      if category else message("new-no-category", allowed=allowed))
     day = datetime.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
     slug = slug_of(title)
     folder = os.path.join(content, settings["ARTICLE_PATHS"][0])
     path = os.path.join(folder, f"{day.isoformat()}-{slug}.md")
     if os.path.exists(path):
-        raise Refusal(f"{shown(path)}: 文件已经存在，没有覆盖它。"
-                      "请打开这个文件继续编辑，或换一个标题。")
+        raise Refusal(f"{shown(path)}: {message('new-exists')}")
     # the same title on another day: a second address of the same name would clash
     taken = slugs_in(folder)
     if slug in taken:
