@@ -123,3 +123,17 @@ def test_counts_follow_the_content_and_never_count_drafts(tmp_path):
     row = {r[0]: r for r in expected}
     assert row["什刹海街道"][4:] == (1, 2) and row["牛街街道"][5] == 1  # the draft is not counted
     assert table_rows(output) == as_built(expected)
+
+
+def test_a_rebuild_into_the_same_output_updates_the_counts(tmp_path):
+    """The page kept from the previous build must not hide a moved article."""
+    content = copy_content(str(tmp_path / "content"))
+    moved = os.path.join(content, "articles", "2024-05-01-moving.md")
+    write(moved, article("会搬家的文章", "2024-05-01", Street="什刹海街道"))
+    output = build(content, str(tmp_path / "site"))
+    assert table_rows(output) == as_built(expected_rows(content))
+    write(moved, article("会搬家的文章", "2024-05-01", Street="牛街街道"))
+    build(content, output)
+    expected = expected_rows(content)
+    assert {r[0]: r[5] for r in expected}["牛街街道"] == 2
+    assert table_rows(output) == as_built(expected)
