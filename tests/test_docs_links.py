@@ -3,6 +3,7 @@ the repository, so the documentation works in a fresh clone (no ../shared/…)."
 
 import glob
 import os
+import re
 import urllib.parse
 
 import markdown
@@ -31,6 +32,15 @@ def relative_targets(path):
         yield target, urllib.parse.unquote(parts.path)
 
 
+def anchors(path):
+    """The heading anchors GitHub gives a Markdown file: lower case, punctuation
+    (also Chinese 、（）) dropped, spaces turned into hyphens."""
+    with open(path, encoding="utf-8") as handle:
+        text = re.sub(r"```.*?```", "", handle.read(), flags=re.S)
+    return {re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+            for heading in re.findall(r"^#+ (.+)$", text, re.M)}
+
+
 def test_the_documents_are_found():
     names = {os.path.relpath(path, ROOT) for path in DOCUMENTS}
     assert {"README.md", "docs/content-model.md", "docs/editor-guide/index.md"} <= names
@@ -45,6 +55,17 @@ def test_every_relative_link_resolves_inside_the_repository(path):
         if not inside or not os.path.exists(resolved):
             broken.append(target)
     assert broken == [], f"{os.path.relpath(path, ROOT)}: links to nothing in the repository"
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[os.path.relpath(p, ROOT) for p in DOCUMENTS])
+def test_every_anchor_names_a_heading(path):
+    broken = []
+    for target, relative in relative_targets(path):
+        fragment = urllib.parse.unquote(urllib.parse.urlsplit(target).fragment)
+        resolved = os.path.normpath(os.path.join(os.path.dirname(path), relative))
+        if fragment and resolved.endswith(".md") and fragment not in anchors(resolved):
+            broken.append(target)
+    assert broken == []
 
 
 def test_readme_links_the_repositorys_own_content_model():
