@@ -17,7 +17,7 @@ PYTEST_ARGS ?= -n 2  # both cores: the suite builds many real sites
 .PHONY: help venv html serve publish check test deploy clean new ids
 
 help:
-	@echo "make new     a new article file in content/articles/: make new TITLE=标题 CATEGORY=通知公告"
+	@echo "make new      a new article file in content/articles/: make new TITLE=标题 CATEGORY=通知公告"
 	@echo "make ids      list the streets and the family, studio and team ids articles can name"
 	@echo "make serve    build content/ and serve it at http://$(HOST):$(PORT), rebuilding on change"
 	@echo "make html     development build into output/"
