@@ -16,9 +16,11 @@ PYTEST_ARGS ?= -n 2  # both cores: the suite builds many real sites
 # make test: the system tools its tests need (browser, rsync, zbarimg, CJK fonts, npm)
 SYSTEM_PACKAGES := tools/system-packages.sh
 
-.PHONY: help venv html serve publish check test deploy clean
+.PHONY: help venv html serve publish check test deploy clean new ids
 
 help:
+	@echo "make new      a new article file in content/articles/: make new TITLE=标题 CATEGORY=通知公告"
+	@echo "make ids      list the streets and the family, studio and team ids articles can name"
 	@echo "make serve    build content/ and serve it at http://$(HOST):$(PORT), rebuilding on change"
 	@echo "make html     development build into output/"
 	@echo "make publish  production build into output/ (atomic: the old site stays until the new one is complete)"
@@ -47,6 +49,16 @@ publish: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python tools/check.py "$(INPUTDIR)" -s "$(PUBLISHCONF)"
+
+# TITLE and CATEGORY reach the shell as environment variables, unexpanded, so a
+# title's quotes, spaces or $ need no escaping.
+new: export XCFL_NEW_TITLE = $(value TITLE)
+new: export XCFL_NEW_CATEGORY = $(value CATEGORY)
+new: $(STAMP)
+	$(BIN)/python tools/new.py "$(INPUTDIR)" -s "$(CONFFILE)" --preview "http://$(HOST):$(PORT)" --title "$$XCFL_NEW_TITLE" --category "$$XCFL_NEW_CATEGORY"
+
+ids: $(STAMP)
+	$(BIN)/python tools/ids.py "$(INPUTDIR)"
 
 # axe-core for the accessibility tests: the exact version in package-lock.json,
 # from the npm registry into node_modules/ (git-ignored), never from a CDN.

@@ -31,6 +31,7 @@ PAGE_TYPES = [
     ("studio", r"studios/[^/]+/index\.html", ""),
     ("teams", r"teams/index\.html", ""),
     ("team", r"teams/[^/]+/index\.html", ""),
+    ("streets", r"streets/index\.html", ""),
     ("street", r"streets/[^/]+/index\.html", ""),
     ("stats", r"stats/index\.html", ""),
     ("search", r"search/index\.html", "?q=巧娘"),
@@ -40,7 +41,8 @@ PAGE_TYPES = [
 TYPE_NAMES = [name for name, _, _ in PAGE_TYPES]
 # Types every build of the sample content must have on this branch.
 REQUIRED = {"home", "article", "article-media", "article-cover", "category",
-            "category-page-2", "tag", "tags", "archives", "search", "standing-page", "404"}
+            "category-page-2", "tag", "tags", "archives", "search", "standing-page", "404",
+            "streets"}
 
 
 def page_of_type(output, name):

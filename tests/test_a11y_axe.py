@@ -57,7 +57,7 @@ def test_no_axe_violations(page, sample_url, sample_site, axe_source, name):
 
 
 @pytest.mark.parametrize("name", ["home", "article-media", "category-page-2", "standing-page",
-                                  "families", "studio", "street", "stats", "search"])
+                                  "families", "studio", "streets", "street", "stats", "search"])
 @pytest.mark.parametrize("prefs", [{"contrast": True}, {"text": 3, "spacing": True}],
                          ids=["contrast", "text200"])
 def test_no_axe_violations_in_elderly_modes(page, sample_url, sample_site, axe_source, name, prefs):

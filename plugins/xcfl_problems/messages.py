@@ -41,6 +41,12 @@ MESSAGES = {
     "photo-format": "图片 {value} 的格式无法识别；请使用 JPG、PNG、GIF 或 SVG 图片",
     "unknown-record": "找不到编号为“{value}”的{collection}；请核对 data/{folder}/ 中记录的 id",
     "invalid": "{detail}",
+    # commands: make new, make ids (tools/new.py, tools/ids.py)
+    "new-no-title": "缺少文章标题。用法：make new TITLE=文章标题 CATEGORY=栏目名称",
+    "new-no-category": "缺少栏目。可选的栏目：{allowed}。用法：make new TITLE=文章标题 CATEGORY=栏目名称",
+    "new-unknown-category": "栏目“{value}”不存在。可选的栏目：{allowed}。用法：make new TITLE=文章标题 CATEGORY=栏目名称",
+    "new-exists": "文件已经存在，没有覆盖它。请打开这个文件继续编辑，或换一个标题。",
+    "ids-unreadable": "这个文件读不出来，其中的编号没有列出。请运行 make check 查看原因。",
 }
 
 

@@ -75,6 +75,7 @@ class RecordsGenerator(Generator):
                 self.copy_photos(record)
         for street in self.streets:
             self.write(writer, street.save_as, "street", street=street)
+        self.write(writer, self.settings["STREETS_SAVE_AS"], "streets")
         self.write(writer, self.settings["STATS_SAVE_AS"], "stats")
 
     def copy_photos(self, record):

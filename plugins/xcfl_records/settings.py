@@ -7,6 +7,8 @@ def defaults():
     found = {
         "STREET_URL": "streets/{id}/",
         "STREET_SAVE_AS": "streets/{id}/index.html",
+        "STREETS_URL": "streets/",
+        "STREETS_SAVE_AS": "streets/index.html",
         "STATS_URL": "stats/",
         "STATS_SAVE_AS": "stats/index.html",
     }
