@@ -26,6 +26,7 @@ MESSAGES = {
     # records files that cannot be read (xcfl_records/mistakes.py): each names
     # its line and the character, and what to type instead
     "yaml-syntax": "第 {line} 行第 {column} 列的写法不对，文件无法读取；请检查这一行和上一行：冒号后要有空格，缩进只能用空格并上下对齐，引号和括号要成对",
+    "yaml-unreadable": "文件无法读取；请检查冒号后的空格、缩进（只能用空格并上下对齐）和引号、括号是否成对",
     "yaml-fullwidth-colon": "第 {line} 行用了中文冒号“：”，请改成英文冒号“:”后加一个空格，写成“{key}: …”",
     "yaml-colon-space": "第 {line} 行的英文冒号“:”后面缺少空格，请在冒号后加一个空格，写成“{key}: …”",
     "yaml-tab-indent": "第 {line} 行开头用 Tab 键（制表符）缩进，记录文件只认空格；请删掉 Tab，改用空格键缩进，与同一层的上一行对齐",

@@ -58,8 +58,9 @@ def load(text):
 
 def unreadable(text):
     """The LoadError of a text the pure-Python loader rejects."""
-    loader = RecordsLoader(text)
+    loader = None
     try:
+        loader = RecordsLoader(text)  # checks every character first
         loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         name, line, values = mistakes.diagnose(text, error)
@@ -70,8 +71,9 @@ def unreadable(text):
     except yaml.YAMLError:
         pass
     finally:
-        loader.dispose()
-    return LoadError("yaml-syntax", None, column="?")
+        if loader is not None:
+            loader.dispose()
+    return LoadError("yaml-unreadable", None)
 
 
 def _load(loader_class, text):

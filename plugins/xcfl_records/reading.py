@@ -108,7 +108,7 @@ def read_file(root, path, collection, cache=None, left_out=None):
         source = Source(relative, lines, prefix, label)
         if not isinstance(raw_item, dict):
             line = source.line()
-            report(Problem(relative, line, f"{label}: ", not_a_record(raw, line, raw_item)))
+            report(Problem(relative, line, label, not_a_record(raw, line, raw_item)))
             continue
         found.append((raw_item, source))
     return found
