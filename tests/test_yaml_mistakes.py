@@ -6,10 +6,14 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
 from helpers import CONTENT, PELICANCONF, ROOT, article, run_tool, write
+
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+from xcfl_records.loader import load  # noqa: E402
 
 SUMMARY = "共发现 {} 个内容问题，网站未生成。请按上面的提示修改后重试。"
 DASH = "“- ”"
@@ -219,6 +223,33 @@ def test_paths_are_absolute_when_the_content_lies_elsewhere(tmp_path):
     elsewhere.mkdir()
     result = run_tool("check.py", content, "-s", PELICANCONF, cwd=str(elsewhere))
     assert problems(result) == [f"{os.path.realpath(content)}/{BROKEN_LINE}"]
+
+
+def guide_examples():
+    """(hint, wrong, right) of each pair in records.md's 常见格式错误: a paragraph
+    naming the message (its first `…` after 提示：), then the wrong and the
+    right YAML block."""
+    with open(os.path.join(ROOT, "docs", "editor-guide", "records.md"), encoding="utf-8") as handle:
+        section = handle.read().split("## 九、常见格式错误", 1)[1]
+    found = []
+    for part in section.split("\n**")[1:]:
+        hint = re.search(r"提示：`([^`]+)`", part).group(1)
+        wrong, right = re.findall(r"```yaml\n(.*?)```", part, re.S)[:2]
+        found.append((hint, wrong, right))
+    return found
+
+
+def test_the_guides_examples_give_the_message_it_names(tmp_path):
+    examples = guide_examples()
+    assert len(examples) == 8
+    content = data_only(str(tmp_path / "content"))
+    for number, (_, wrong, right) in enumerate(examples):
+        write(os.path.join(content, "data", "families", f"example-{number}.yaml"), wrong)
+        assert isinstance(load(right)[0], (dict, list)), right
+    found = problems(run_tool("check.py", content, "-s", PELICANCONF))
+    assert len(found) == len(examples)
+    for (hint, _, _), line in zip(examples, found):
+        assert hint in line, (hint, line)
 
 
 # The tests already run in the project's virtual environment: make must not
