@@ -37,6 +37,16 @@ MISTAKES = {
     "colon-in-list.yaml": (
         "- id: a\n  name：张三家庭\n  street: 牛街街道\n",
         "2: families: 第 2 行用了中文冒号“：”，请改成英文冒号“:”后加一个空格，写成“name: …”"),
+    "colon-in-braces.yaml": (
+        "- {id: a, name：张三家庭}\n",
+        "1: families: 第 1 行用了中文冒号“：”，请改成英文冒号“:”后加一个空格，写成“name: …”"),
+    # read without error as one member "张三，李四": never what the editor meant
+    "chinese-comma.yaml": (
+        "name: x\nmembers: [张三，李四]\n",
+        "2: families: 第 2 行写在方括号里的列表用了中文“，”分隔，会被当成一项；请改成英文逗号“,”后加一个空格，写成 [甲, 乙]"),
+    "chinese-enumeration-comma.yaml": (
+        "name: x\ntags: [家风家教、志愿服务]\n",
+        "2: families: 第 2 行写在方括号里的列表用了中文“、”分隔，会被当成一项；请改成英文逗号“,”后加一个空格，写成 [甲, 乙]"),
     "no-space.yaml": (
         "id: no-space\nname:张三家庭\nstreet: 牛街街道\n",
         "2: families: 第 2 行的英文冒号“:”后面缺少空格，请在冒号后加一个空格，写成“name: …”"),
@@ -241,7 +251,7 @@ def guide_examples():
 
 def test_the_guides_examples_give_the_message_it_names(tmp_path):
     examples = guide_examples()
-    assert len(examples) == 8
+    assert len(examples) == 9
     content = data_only(str(tmp_path / "content"))
     for number, (_, wrong, right) in enumerate(examples):
         write(os.path.join(content, "data", "families", f"example-{number}.yaml"), wrong)

@@ -17,6 +17,7 @@ PLAIN_TAGS = {
 }
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
+CHINESE_SEPARATORS = "，、"
 
 
 class RecordsLoader(yaml.SafeLoader):
@@ -102,8 +103,12 @@ def _build(loader, node, path, lines, budget):
             if key in result:
                 raise LoadError("yaml-duplicate-key", key_node.start_mark.line + 1, key=key,
                                 first=lines[path + (key,)])
-            if isinstance(key, str) and key.startswith("\u3000"):  # parsed, but not as meant
+            # read without error, but not as the editor meant
+            if isinstance(key, str) and key.startswith("\u3000"):
                 raise LoadError("yaml-fullwidth-space", key_node.start_mark.line + 1)
+            if isinstance(key, str) and "：" in key:  # {id: a, name：张三}
+                raise LoadError("yaml-fullwidth-colon", key_node.start_mark.line + 1,
+                                key=key.split("：", 1)[0].strip())
             lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = _build(loader, value_node, path + (key,), lines, budget)
         return result
@@ -111,6 +116,8 @@ def _build(loader, node, path, lines, budget):
         items = []
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
+            if node.flow_style:
+                _check_separator(item)
             items.append(_build(loader, item, path + (index,), lines, budget))
         return items
     if isinstance(node, yaml.ScalarNode) and node.tag in PLAIN_TAGS:
@@ -119,3 +126,12 @@ def _build(loader, node, path, lines, budget):
         except (ValueError, yaml.YAMLError):  # 2024-02-30 is read as a date, then fails
             raise LoadError("yaml-impossible-date", line, value=node.value) from None
     raise LoadError("yaml-tag", line, tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+
+
+def _check_separator(item):
+    """[甲，乙] or [甲、乙] is one item "甲，乙": a list on one line is separated
+    by ASCII commas only (a quoted item may hold any comma)."""
+    if isinstance(item, yaml.ScalarNode) and not item.style:  # plain: None, or "" (libyaml)
+        for character in CHINESE_SEPARATORS:
+            if character in item.value:
+                raise LoadError("yaml-chinese-comma", item.start_mark.line + 1, char=character)
