@@ -68,6 +68,8 @@ def in_line(line):
 def diagnose(text, error):
     """The editor's mistake behind a PyYAML MarkedYAMLError, always Chinese."""
     mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return "yaml-unreadable", None, {}
     problem, problem_line, column = error.problem or "", mark.line + 1, mark.column + 1
     context = error.context or ""
     context_mark = error.context_mark
