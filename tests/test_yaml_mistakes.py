@@ -273,15 +273,16 @@ def make(*args):
                           stderr=subprocess.STDOUT, text=True)
 
 
-@pytest.mark.parametrize("target", ["check", "html", "publish"])
+@pytest.mark.parametrize("target", ["check", "html", "publish", "deploy"])
 def test_make_ends_with_the_chinese_summary(tmp_path, target):
     """No make: *** line, nothing in English after the problems; still a failure for CI."""
     content = sample_with(tmp_path, BROKEN)
     output = tmp_path / "output"
-    result = make(target, f"INPUTDIR={content}", f"OUTPUTDIR={output}")
+    result = make(target, f"INPUTDIR={content}", f"OUTPUTDIR={output}",
+                  f"DEPLOY_TARGET={tmp_path / 'www'}/")
     assert result.returncode != 0
     expected = [f"{os.path.realpath(content)}/{BROKEN_LINE}", SUMMARY.format(1)]
-    if target == "publish":
+    if target in ("publish", "deploy"):
         expected.append(f"发布失败：{output} 保持不变。")
     assert [line for line in result.stdout.splitlines() if line] == expected
     assert not output.exists() or not os.listdir(output)
