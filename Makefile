@@ -38,27 +38,29 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP)
 
+# html, publish, check: after a content problem the tool's Chinese summary is
+# the last line, not make's English "make: *** … Error 1" (tools/quiet-failure).
 html: $(STAMP)
-	$(BIN)/python tools/build.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)"
+	@exec tools/quiet-failure $(BIN)/python tools/build.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)"
 
 serve: $(STAMP)
 	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --autoreload --listen --bind $(HOST) --port $(PORT)
 
 publish: $(STAMP)
-	$(BIN)/python tools/publish.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)"
+	@exec tools/quiet-failure $(BIN)/python tools/publish.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)"
 
 check: $(STAMP)
-	$(BIN)/python tools/check.py "$(INPUTDIR)" -s "$(PUBLISHCONF)"
+	@exec tools/quiet-failure $(BIN)/python tools/check.py "$(INPUTDIR)" -s "$(PUBLISHCONF)"
 
 # TITLE and CATEGORY reach the shell as environment variables, unexpanded, so a
 # title's quotes, spaces or $ need no escaping.
 new: export XCFL_NEW_TITLE = $(value TITLE)
 new: export XCFL_NEW_CATEGORY = $(value CATEGORY)
 new: $(STAMP)
-	$(BIN)/python tools/new.py "$(INPUTDIR)" -s "$(CONFFILE)" --preview "http://$(HOST):$(PORT)" --title "$$XCFL_NEW_TITLE" --category "$$XCFL_NEW_CATEGORY"
+	@exec tools/quiet-failure $(BIN)/python tools/new.py "$(INPUTDIR)" -s "$(CONFFILE)" --preview "http://$(HOST):$(PORT)" --title "$$XCFL_NEW_TITLE" --category "$$XCFL_NEW_CATEGORY"
 
 ids: $(STAMP)
-	$(BIN)/python tools/ids.py "$(INPUTDIR)"
+	@exec tools/quiet-failure $(BIN)/python tools/ids.py "$(INPUTDIR)"
 
 # axe-core for the accessibility tests: the exact version in package-lock.json,
 # from the npm registry into node_modules/ (git-ignored), never from a CDN.
@@ -76,7 +78,7 @@ test:
 
 deploy:
 	@test -n "$(DEPLOY_TARGET)" || { echo "请设置 DEPLOY_TARGET，例如 make deploy DEPLOY_TARGET=www@host:/srv/www/"; exit 2; }
-	$(MAKE) publish
+	@exec tools/quiet-failure $(MAKE) --no-print-directory publish
 	# --checksum: builds are byte-identical, so only changed files are uploaded
 	rsync --recursive --links --checksum --delete --human-readable --itemize-changes "$(OUTPUTDIR)/" "$(DEPLOY_TARGET)"
 

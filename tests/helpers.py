@@ -16,12 +16,20 @@ PUBLISHCONF = os.path.join(ROOT, "publishconf.py")
 SITEURL = "https://www.example.org.cn"
 
 
-def run_tool(tool, *args, env=None):
-    """Run tools/<tool>.py as make would; returns the CompletedProcess."""
+def run_tool(tool, *args, env=None, cwd=None):
+    """Run tools/<tool>.py as make would; returns the CompletedProcess.
+
+    Arguments other than options are paths, relative to the repository as in
+    the Makefile. The tool runs in ``cwd``, by default in the content folder
+    (the first argument), where messages name files as ``articles/a.md``
+    (xcfl_problems.shown_path).
+    """
+    assert "-s" in args, "name the settings (-s): the tool does not run in the repository"
     environment = dict(os.environ, **(env or {}))
+    args = [arg if arg.startswith("-") else os.path.join(ROOT, arg) for arg in args]
     return subprocess.run(
         [sys.executable, os.path.join(ROOT, "tools", tool), *args],
-        cwd=ROOT, env=environment, capture_output=True, text=True,
+        cwd=cwd or args[0], env=environment, capture_output=True, text=True,
     )
 
 

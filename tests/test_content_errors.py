@@ -108,7 +108,7 @@ def test_check_writes_nothing(tmp_path):
 
 def test_build_with_problems_writes_nothing_and_shows_no_traceback(tmp_path):
     write(str(tmp_path / "content/articles/a.md"), article(category="无此栏目"))
-    result = run_tool("build.py", str(tmp_path / "content"), str(tmp_path / "out"))
+    result = run_tool("build.py", str(tmp_path / "content"), str(tmp_path / "out"), "-s", "pelicanconf.py")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "articles/a.md:3: Category: 栏目“无此栏目”不存在" in result.stderr

@@ -39,7 +39,8 @@ def build_counting(content, output, cache, settings=PUBLISHCONF, settled_ns=0, *
         print("COUNTS", status, kept.last_run, reading.last_run)
     """)
     environment = dict(os.environ, **PARALLEL, XCFL_CACHE_PATH=str(cache), **env)
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+    # in the content folder, like run_tool: messages name files as articles/…
+    result = subprocess.run([sys.executable, "-c", code], cwd=content, capture_output=True,
                             text=True, env=environment)
     assert result.returncode == 0, result.stdout + result.stderr
     status, kept, read = re.search(r"COUNTS (\d+) (\{.*?\}) (\{.*?\})", result.stdout).groups()

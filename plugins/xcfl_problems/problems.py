@@ -22,10 +22,13 @@ _content_root = [""]
 
 @dataclasses.dataclass(frozen=True, order=True)
 class Problem:
-    path: str  # as the editor knows it: relative to the content folder
+    path: str  # relative to the content folder; printed as shown_path() gives it
     line: int | None
     key: str
     message: str
+    # 0: a file that cannot be read at all. Other problems may follow from it,
+    # so it is printed first: the editor fixes the root cause first.
+    rank: int = 1
 
     def __str__(self):
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -46,6 +49,20 @@ def relative_path(path):
     return path.replace(os.sep, "/")
 
 
+def shown_path(path):
+    """A content path as the editor types it: relative to the folder the
+    command runs in (``content/articles/a.md`` from the repository), absolute
+    when the content folder lies outside that folder."""
+    root = _content_root[0]
+    if not root:
+        return path
+    full = os.path.normpath(os.path.join(os.path.realpath(root), path))
+    relative = os.path.relpath(full)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return full.replace(os.sep, "/")
+    return relative.replace(os.sep, "/")
+
+
 def report(problem):
     problem = dataclasses.replace(problem, path=relative_path(problem.path))
     if problem not in _problems:
@@ -58,7 +75,7 @@ def reported():
 
 
 def problems():
-    return sorted(_problems, key=lambda p: (p.path, p.line or 0, p.key, p.message))
+    return sorted(_problems, key=lambda p: (p.rank, p.path, p.line or 0, p.key, p.message))
 
 
 def source_line(path, key):
@@ -77,7 +94,7 @@ def source_line(path, key):
 
 
 def format_report(found):
-    lines = [str(p) for p in found]
+    lines = [str(dataclasses.replace(p, path=shown_path(p.path))) for p in found]
     lines.append(f"共发现 {len(found)} 个内容问题，网站未生成。请按上面的提示修改后重试。")
     return "\n".join(lines)
 

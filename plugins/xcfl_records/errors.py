@@ -56,10 +56,10 @@ def shown(value):
     return str(value)
 
 
-def messages(validation_error, allowed_keys):
-    """[(loc, field path, Chinese message)] for every error of a validation."""
+def messages(validation_errors, allowed_keys):
+    """[(loc, field path, Chinese message)] for pydantic errors (``errors()`` items)."""
     found = []
-    for error in validation_error.errors():
+    for error in validation_errors:
         name, values = translate(error, allowed_keys)
         found.append((error["loc"], field_path(error["loc"]), message(name, **values)))
     return found

@@ -8,6 +8,8 @@ after a few thousand values instead of eating the machine.
 
 import yaml
 
+from . import mistakes
+
 MAX_VALUES = 50_000  # far above any honest records file
 PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -15,6 +17,7 @@ PLAIN_TAGS = {
 }
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
+CHINESE_SEPARATORS = "，、"
 
 
 class RecordsLoader(yaml.SafeLoader):
@@ -39,13 +42,39 @@ def load(text):
 
     A path is the tuple of keys and list indexes leading to a value, e.g.
     ``(0, "members", 2)``; its line is where the key (or list item) is written.
+    A file that is not YAML raises LoadError naming the editor's mistake in
+    Chinese (mistakes.py).
     """
     try:
         return _load(FastLoader, text)
-    except LoadError as error:
-        if error.name != "yaml-syntax" or FastLoader is RecordsLoader:
-            raise
-    return _load(RecordsLoader, text)
+    except yaml.YAMLError:
+        if FastLoader is RecordsLoader:
+            raise unreadable(text) from None
+    # libyaml's error texts differ: the pure-Python loader's are diagnosed
+    try:
+        return _load(RecordsLoader, text)
+    except yaml.YAMLError:
+        raise unreadable(text) from None
+
+
+def unreadable(text):
+    """The LoadError of a text the pure-Python loader rejects."""
+    loader = None
+    try:
+        loader = RecordsLoader(text)  # checks every character first
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        name, line, values = mistakes.diagnose(text, error)
+        return LoadError(name, line, **values)
+    except yaml.reader.ReaderError as error:  # a control character
+        line = text.count("\n", 0, error.position) + 1
+        return LoadError("yaml-control-character", line, code=f"U+{error.character:04X}")
+    except yaml.YAMLError:
+        pass
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return LoadError("yaml-unreadable", None)
 
 
 def _load(loader_class, text):
@@ -56,12 +85,6 @@ def _load(loader_class, text):
             return None, {}
         lines = {(): node.start_mark.line + 1}
         return _build(loader, node, (), lines, [MAX_VALUES]), lines
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise LoadError("yaml-syntax", mark.line + 1, column=mark.column + 1,
-                        detail=error.problem or error.context)
-    except yaml.YAMLError as error:  # e.g. a control character: no line known
-        raise LoadError("yaml-syntax", None, column="?", detail=str(error))
     finally:
         loader.dispose()
 
@@ -78,7 +101,14 @@ def _build(loader, node, path, lines, budget):
             if not isinstance(key, (str, int)):
                 raise LoadError("yaml-bad-key", key_node.start_mark.line + 1)
             if key in result:
-                raise LoadError("yaml-duplicate-key", key_node.start_mark.line + 1, key=key)
+                raise LoadError("yaml-duplicate-key", key_node.start_mark.line + 1, key=key,
+                                first=lines[path + (key,)])
+            # read without error, but not as the editor meant
+            if isinstance(key, str) and key.startswith("\u3000"):
+                raise LoadError("yaml-fullwidth-space", key_node.start_mark.line + 1)
+            if isinstance(key, str) and "：" in key:  # {id: a, name：张三}
+                raise LoadError("yaml-fullwidth-colon", key_node.start_mark.line + 1,
+                                key=key.split("：", 1)[0].strip())
             lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = _build(loader, value_node, path + (key,), lines, budget)
         return result
@@ -86,8 +116,22 @@ def _build(loader, node, path, lines, budget):
         items = []
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
+            if node.flow_style:
+                _check_separator(item)
             items.append(_build(loader, item, path + (index,), lines, budget))
         return items
     if isinstance(node, yaml.ScalarNode) and node.tag in PLAIN_TAGS:
-        return loader.construct_object(node)
+        try:
+            return loader.construct_object(node)
+        except (ValueError, yaml.YAMLError):  # 2024-02-30 is read as a date, then fails
+            raise LoadError("yaml-impossible-date", line, value=node.value) from None
     raise LoadError("yaml-tag", line, tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+
+
+def _check_separator(item):
+    """[甲，乙] or [甲、乙] is one item "甲，乙": a list on one line is separated
+    by ASCII commas only (a quoted item may hold any comma)."""
+    if isinstance(item, yaml.ScalarNode) and not item.style:  # plain: None, or "" (libyaml)
+        for character in CHINESE_SEPARATORS:
+            if character in item.value:
+                raise LoadError("yaml-chinese-comma", item.start_mark.line + 1, char=character)

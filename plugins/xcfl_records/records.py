@@ -18,7 +18,7 @@ from .cache import RecordsCache
 from .charts import bar_chart
 from .entries import facet_groups, record_entry, street_entries
 from .kinds import COLLECTIONS
-from .reading import read_collection, read_streets
+from .reading import LeftOut, read_collection, read_streets
 from .schema import Street
 from .settings import fill_defaults
 
@@ -27,17 +27,21 @@ class RecordsGenerator(Generator):
     def generate_context(self):
         root = self.settings["PATH"]
         cache = RecordsCache(self.settings)
-        streets = street_entries(read_streets(root, Street, cache), self.settings)
+        # what was left out for a problem already reported: not reported again
+        left_out = {"streets": LeftOut(), **{c.name: LeftOut() for c in COLLECTIONS}}
+        streets = street_entries(read_streets(root, Street, cache, left_out["streets"]),
+                                 self.settings)
         by_name = {street.name: street for street in streets}
         context = {"streets": set(by_name), "content_root": root,
+                   "streets_left_out": left_out["streets"],
                    "personal_data_allow": self.settings.get("XCFL_PERSONAL_DATA_ALLOW", ())}
         self.collections = []
         for collection in COLLECTIONS:
             records = [
                 record_entry(record, source, collection, by_name[record.street], self.settings,
                              cache)
-                for record, source in read_collection(root, collection.name,
-                                                      collection.model, context, cache)
+                for record, source in read_collection(root, collection.name, collection.model,
+                                                      context, cache, left_out[collection.name])
             ]
             for street in streets:
                 street.records[collection.name] = [
@@ -54,7 +58,7 @@ class RecordsGenerator(Generator):
         cache.save()
         records_by_id = {c.name: {r.id: r for r in c.records} for c in self.collections}
         references.link(self.context.get("articles", []), self.context.get("drafts", []),
-                        records_by_id, by_name)
+                        records_by_id, by_name, left_out)
         self.streets = streets
         self.context["xcfl_collections"] = self.collections
         self.context["xcfl_streets"] = streets
