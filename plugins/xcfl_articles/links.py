@@ -268,14 +268,13 @@ def problem(path, key, locator, name, value, values, site):
 
 
 def spellings(value, settings):
-    """How the editor may have written a link the body now holds (media.py made
-    ``images/a.png`` into ``{SITEURL}/images/a.png``)."""
+    """How the editor may have written a link the body now holds (media.py and
+    xcfl_records/description.py made ``images/a.png`` into ``{SITEURL}/images/a.png``)."""
     found = [value]
     for prefix in own_prefixes(settings):
         if value.startswith(prefix + "/"):
-            path = value[len(prefix):]
-            found += [path.lstrip("/"), path]
-    return found
+            found.append(value[len(prefix):])
+    return found + [path.lstrip("/") for path in found if path.startswith("/")]
 
 
 def own_prefixes(settings):
