@@ -305,7 +305,7 @@ def judge_path(tag, path, site):
     """A path from the site root (with or without its leading /)."""
     target = posixpath.normpath(path.lstrip("/")) if path.strip("/") else ""
     if target == ".." or target.startswith("../"):
-        return "link-outside", {}
+        return "link-out-of-content", {}
     if target == ".":
         target = ""
     folder = path.endswith("/") or not target
@@ -340,7 +340,7 @@ def judge_placeholder(tag, what, rest, folder, site):
     path = unquote(urlsplit(rest).path)
     path = posixpath.normpath(path[1:] if path.startswith("/") else posixpath.join(folder, path))
     if path == ".." or path.startswith("../"):
-        return "link-outside", {}
+        return "link-out-of-content", {}
     if what == "filename":
         linked = site.context.get("generated_content", {}).get(path)
         if linked is not None:
