@@ -181,3 +181,11 @@ def test_record_description_links_are_read_from_the_site_root(tmp_path):
     image = page.find("img", src="/images/families/wang-desheng.svg", role="presentation")
     assert image is not None and image["alt"] == ""
     assert page.find("a", string="关于")["href"] == "/about/"
+
+
+def test_a_picture_that_is_also_the_cover_is_found_at_its_body_line(tmp_path):
+    content = site(tmp_path / "content")
+    write(str(content / "articles/a.md"),
+          HEAD.replace("Tags: 家风\n", "Cover: images/photo.png\n") + "正文。\n\n![](images/photo.png)\n")
+    result = check(content)
+    assert lines(result)[0] == f"articles/a.md:9: 正文: 图片 images/photo.png {NO_ALT}"

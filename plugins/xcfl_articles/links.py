@@ -65,7 +65,13 @@ def images_without_alt(relative, markup, data):
         return []
     text = decode(data)[0]
     return [Problem(relative, line, BODY, message("image-no-alt", line=line, value=src or "<img>"))
-            for src, line in zip(found, Locator(text).lines(found))]
+            for src, line in zip(found, Locator(text, body_start(text)).lines(found))]
+
+
+def body_start(text):
+    """The first line after the header (a Cover may name the body's picture too)."""
+    blank = re.search(r"^[ \t]*$", text, re.M)
+    return text.count("\n", 0, blank.start()) + 2 if blank else 1
 
 
 class Locator:
@@ -225,7 +231,8 @@ def content_problems(content, site):
     if not found:
         return []
     with open(content.source_path, "rb") as handle:
-        locator = Locator(decode(handle.read())[0] or "")
+        text = decode(handle.read())[0] or ""
+    locator = Locator(text, body_start(text))
     return [problem(relative, BODY, locator, *one, site) for one in found]
 
 
