@@ -17,9 +17,9 @@ from xcfl_problems import Problem, message, report, source_line
 
 from .anchors import heading_id, toc_entries
 from .imagesize import image_size
+from .links import check_site
 from .media import image_file, improve
 from .fast import install as install_fast_paths
-from .links import check_site
 from .prerender import prerender
 from .reader import XcflMarkdownReader
 

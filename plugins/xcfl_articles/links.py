@@ -145,10 +145,9 @@ class Site:
         """Category, tag and direct-template pages, each page of their pagination."""
         found = set()
         articles = self.context.get("articles", [])
-        for key in ("categories", "tags"):
+        for key, template in (("categories", "category"), ("tags", "tag")):
             for wrapper, members in self.context.get(key, ()):
-                found |= self.paginated(wrapper.save_as, wrapper.url, members, key[:-1]
-                                        if key == "tags" else "category")
+                found |= self.paginated(wrapper.save_as, wrapper.url, members, template)
         for name in self.settings["DIRECT_TEMPLATES"]:
             save_as = self.settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
             url = self.settings.get(f"{name.upper()}_URL", f"{name}.html")
@@ -161,8 +160,7 @@ class Site:
         if template not in templates:
             return {save_as}
         per_page = templates[template] or self.settings["DEFAULT_PAGINATION"]
-        paginator = Paginator(save_as, url, list(members), self.settings,
-                              per_page)
+        paginator = Paginator(save_as, url, list(members), self.settings, per_page)
         return {paginator.page(number).save_as for number in paginator.page_range}
 
     def collections(self):
