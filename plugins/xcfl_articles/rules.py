@@ -50,7 +50,7 @@ def keys_of(kind):
 
 # A colon that is not the ASCII one: full-width (Chinese input), small, ratio.
 OTHER_COLON = re.compile(r"[：﹕︰∶]")
-WORD_BEFORE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_ -]*?)\s*$")
+WORD = re.compile(r"^[A-Za-z][A-Za-z0-9_ -]*$")
 SPACED_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_-]*)\s+:")
 NON_ASCII_KEY = re.compile(r"^\s*([^\s:]+?)\s*:")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -169,9 +169,11 @@ def check_lines(lines, kind, add):
 def broken_line(text, allowed):
     """(key, message name, values) for a header line that is not ``Key: value``."""
     colon = OTHER_COLON.search(text)
-    word = WORD_BEFORE.match(text[: colon.start()]) if colon else None
-    if word and ":" not in text[: colon.start()]:
-        return word.group(1), "header-fullwidth-colon", {"char": colon.group()}
+    before = text[: colon.start()].strip() if colon else ""
+    guess = guess_key(before, allowed) if before else None
+    if before and ":" not in before and (WORD.match(before) or guess):
+        # Date：… or 日期：…; the key it names is not reported missing as well
+        return before, "header-fullwidth-colon", {"char": colon.group(), "guess": guess}
     spaced = SPACED_KEY.match(text)
     if spaced:
         return spaced.group(1), "header-space-before-colon", {}
