@@ -130,3 +130,24 @@ def test_the_guide_lists_exactly_the_fields_the_rules_know():
     for row in table.splitlines()[2:]:
         named |= set(re.findall(r"[A-Z][a-z]+", row.split("|")[1]))
     assert named == {key.name for key in keys_of("article")}
+
+
+MY_MESSAGES = ["header-fullwidth-colon", "header-space-before-colon", "header-not-a-field",
+               "header-unknown-key-guess", "header-unknown-key", "header-duplicate-key",
+               "header-missing", "header-missing-no-header", "image-no-alt", "link-missing",
+               "link-image-missing", "link-file-missing", "link-wrong-case", "link-not-published",
+               "link-out-of-content", "link-draft", "link-filename-static"]
+
+
+@pytest.mark.parametrize("name", MY_MESSAGES)
+def test_each_message_is_in_the_guides_message_table(name):
+    """Every message of strict headers and body links is explained in errors.md:
+    its longest fixed words appear in a row of the table."""
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from xcfl_problems import MESSAGES
+
+    with open(os.path.join(ROOT, "docs/editor-guide/errors.md"), encoding="utf-8") as handle:
+        rows = [line for line in handle if line.startswith("| `")]
+    words = max(re.split(r"\{+[a-z]*\}+|…", MESSAGES[name]), key=len).strip("，；。 ")[:6]
+    assert any(words in row for row in rows), words
