@@ -269,6 +269,8 @@ def description_line(text, record):
 
 def problem(path, key, locator, name, value, values, site):
     line, written = locator.line(*spellings(value, site.settings))
+    if "real" in values and written.startswith("/"):
+        values = dict(values, real="/" + values["real"])  # the real name, the editor's way
     return Problem(path, line, key, message(name, line=line, value=written, **values))
 
 
