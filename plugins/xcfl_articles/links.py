@@ -15,9 +15,10 @@ editor guide teaches; media.py makes it a site URL); ``{static}`` and
 the line of the link in the source file, found only when there is a problem.
 
 A picture needs a description (its alt text): ``![](a.png)`` is an error;
-``![-](a.png)`` marks a decorative one (media.py gives it ``alt=""``). That
-check runs in the reader (images_without_alt), so the file is skipped before
-Pelican warns in English about the empty alt.
+``![-](a.png)`` marks a decorative one (media.py, and xcfl_records/description.py
+for records, give it ``alt="" role="presentation"``). The articles' check
+runs in the reader (images_without_alt), so the file is skipped before Pelican
+warns in English about the empty alt.
 """
 
 import html
@@ -36,7 +37,6 @@ TAG = re.compile(r"<(img|a)\s([^>]*)>", re.I)
 ATTRIBUTE = re.compile(
     r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 OTHER_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
-DECORATIVE = "-"  # ![-](…): a picture with nothing to describe
 BODY = "正文"
 
 

@@ -20,7 +20,7 @@ PLACEHOLDER = re.compile(r"^\{(?:static|attach|filename)\}/?")
 OTHER_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 # a link written from the site root without its leading / (not #, ?, {static}…)
 RELATIVE_HREF = re.compile(r"""<a\s[^>]*href=["']?(?![a-z][a-z0-9+.-]*:|[/#?{|])""", re.I)
-DECORATIVE = "-"  # links.py: ![-](…) marks a picture with nothing to describe
+DECORATIVE = "-"  # ![-](…) marks a picture with nothing to describe (links.py)
 
 
 def improve(html, content_root, siteurl, table_label):
