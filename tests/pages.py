@@ -70,9 +70,9 @@ MEDIA_BODY = """活动现场照片如下。
 
 ![志愿者为老人测量血压](images/sample/photo.png "社区志愿者为老人测量血压")
 
-一张没有说明文字的图：
+一张纯装饰的图（说明写 -）：
 
-![](images/sample/plain.png)
+![-](images/sample/plain.png)
 
 正文中的小图标 ![红色图标](images/sample/icon.svg) 不单独成图。
 

@@ -4,7 +4,8 @@
 - gives categories their configured ASCII slugs (工作动态 -> news);
 - checks that slugs are unique and do not take a URL the site needs;
 - adds a table of contents to long articles;
-- turns lone images into figures, sizes images, makes tables scroll (media.py).
+- turns lone images into figures, sizes images, makes tables scroll (media.py);
+- checks that every picture and link into the site exists (links.py).
 """
 
 import logging
@@ -16,6 +17,7 @@ from xcfl_problems import Problem, message, report, source_line
 
 from .anchors import heading_id, toc_entries
 from .imagesize import image_size
+from .links import check_site
 from .media import image_file, improve
 from .fast import install as install_fast_paths
 from .prerender import prerender
@@ -105,3 +107,4 @@ def register():
     signals.page_generator_finalized.connect(check_page_slugs)
     signals.content_object_init.connect(add_toc)
     signals.content_object_init.connect(improve_media)
+    signals.static_generator_finalized.connect(check_site)  # links.py: the last reader

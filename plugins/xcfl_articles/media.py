@@ -3,7 +3,8 @@
 - an image alone in a paragraph becomes <figure> with a <figcaption> (its
   title, else its alt text); every image gets width/height from its file and
   loading="lazy"; a path written relative to content/ (as the editor guide
-  says) becomes a site URL;
+  says) becomes a site URL, in a picture or a link; a picture described as
+  ``-`` (``![-](…)``, decorative) gets an empty alt and no caption;
 - a table is wrapped in a focusable, labelled region that scrolls sideways,
   so a wide table never widens the page and keyboard users can scroll it.
 """
@@ -17,15 +18,24 @@ from .imagesize import image_size
 
 PLACEHOLDER = re.compile(r"^\{(?:static|attach|filename)\}/?")
 OTHER_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+# a link written from the site root without its leading / (not #, ?, {static}…)
+RELATIVE_HREF = re.compile(r"""<a\s[^>]*href=["']?(?![a-z][a-z0-9+.-]*:|[/#?{|])""", re.I)
+DECORATIVE = "-"  # ![-](…) marks a picture with nothing to describe (links.py)
 
 
 def improve(html, content_root, siteurl, table_label):
     """The HTML with figures, image sizes and scrollable tables."""
-    if "<img" not in html and "<table" not in html:
+    if "<img" not in html and "<table" not in html and not RELATIVE_HREF.search(html):
         return html  # most articles: no parsing at all
     soup = BeautifulSoup(html, "html.parser")
     for image in soup.find_all("img"):
         _size_image(image, content_root, siteurl)
+        if image.get("alt") == DECORATIVE:
+            image["alt"], image["role"] = "", "presentation"
+    for link in soup.find_all("a", href=True):
+        href = link["href"].strip()
+        if href and not OTHER_HOST.match(href) and not href.startswith(("/", "#", "?", "{", "|")):
+            link["href"] = f"{siteurl}/{href}"  # from the site root, like pictures
     for paragraph in soup.find_all("p"):
         _make_figure(soup, paragraph)
     for table in soup.find_all("table"):

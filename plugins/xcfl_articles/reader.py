@@ -14,6 +14,7 @@ from pelican.readers import MarkdownReader
 from xcfl_problems import Problem, message
 
 from .header import decode, parse_header
+from .links import images_without_alt
 from .prerender import convert, rendered
 from .render import converter
 from .rules import check_header, default_slug
@@ -67,13 +68,13 @@ class XcflMarkdownReader(MarkdownReader):
             if text is None:
                 return skipped([Problem(relative, bad_line, "文件",
                                         message("not-utf8", line=bad_line))])
-            fields = parse_header(text)
+            header = parse_header(text)
         else:
-            fields = found[3]
+            header = found[3]
 
         kind = self.kind_of(relative)
         categories = list(self.settings["XCFL_CATEGORIES"].values())
-        problems = check_header(relative, fields, kind, categories, root)
+        problems = check_header(relative, header, kind, categories, root)
         if problems:
             return skipped(problems)
 
@@ -82,8 +83,10 @@ class XcflMarkdownReader(MarkdownReader):
             found = convert(relative, text, self.settings["MARKDOWN"],
                             self.settings["XCFL_PERSONAL_DATA_ALLOW"])
         content, meta, problems, _ = found
+        # here, not later: Pelican warns in English about an empty alt as it reads
+        problems = list(problems) + images_without_alt(relative, content, data)
         if problems:
-            return skipped(list(problems))
+            return skipped(problems)
         # _parse_metadata needs a converter only to render FORMATTED_FIELDS
         self._md = (converter(self.settings["MARKDOWN"]) if self.settings["FORMATTED_FIELDS"]
                     else _NoMarkdown)

@@ -7,7 +7,6 @@ MESSAGES = {
     "not-utf8": "文件不是 UTF-8 编码（第 {line} 行有无法识别的字节）；请用记事本或 VS Code 另存为 UTF-8",
     "too-large": "文件太大（{size} MB，上限 {limit} MB）；请拆分或删除多余内容",
     # article and page metadata
-    "missing": "缺少必填项；请在文件开头写上 {key}: …",
     "empty": "{key} 不能为空",
     "unknown-key": "不认识的项“{key}”；可用的项：{allowed}",
     "bad-date": "日期“{value}”格式不对；请写成 YYYY-MM-DD 或 YYYY-MM-DD HH:MM，例如 2018-01-19",
@@ -22,6 +21,24 @@ MESSAGES = {
     "personal-resident-id": "有身份证号码 {value}；公开网页不能出现身份证号。确需公开时，请技术人员把它加入 XCFL_PERSONAL_DATA_ALLOW",
     "unsafe-html": "正文里的 {value} 会在读者的浏览器里运行代码，网站不允许；请删除它（需要嵌入视频、地图等请联系技术人员）",
     "image-outside": "图片路径 {value} 指向 content/ 文件夹之外；请把图片放进 content/images/",
+    # strict headers and what the body points at (xcfl_articles: rules.py, links.py)
+    "header-fullwidth-colon": "第 {line} 行用了中文冒号“{char}”，请改成英文冒号“:”",
+    "header-space-before-colon": "第 {line} 行的项目名和冒号之间不能有空格；请写成“{key}: …”",
+    "header-not-a-field": "第 {line} 行不是“项目: 内容”的写法；信息头每行写一项，信息头和正文之间要空一行",
+    "header-unknown-key-guess": "未知的字段“{key}”，是不是“{guess}”？",
+    "header-unknown-key": "未知的字段“{key}”；可用的字段：{allowed}",
+    "header-duplicate-key": "“{key}”写了两次（第 {first} 行和第 {line} 行）；每项只能写一次",
+    "header-missing": "缺少必填项“{key}”（{label}），请在{lines}的信息头里加上一行“{key}: …”",
+    "header-missing-no-header": "缺少必填项“{key}”（{label}）；文件开头没有信息头，请在第 1 行起写上“{key}: …”等各项，再空一行写正文",
+    "image-no-alt": "图片 {value} 没有说明文字；请在方括号里写上图片的内容，例如 ![活动现场](…)；纯装饰的图片写 ![-](…)",
+    "link-missing": "链接 {value} 指向的网页不存在；站内网页请写它的地址，例如 /notices/2024/…/（在浏览器地址栏里复制）",
+    "link-image-missing": "图片 {value} 不存在；路径从 content/ 文件夹算起，例如 images/photo.jpg",
+    "link-file-missing": "链接的文件 {value} 不存在；路径从 content/ 文件夹算起，例如 images/2024/tongzhi.pdf",
+    "link-wrong-case": "{value} 与实际的名字 {real} 大小写不一致；网站服务器区分大小写，请改成 {real}",
+    "link-not-published": "链接的文件 {value} 不在网站发布的文件夹里（{folders}）；请把它移进去，再改链接",
+    "link-out-of-content": "{value} 指向 content/ 文件夹之外；图片和文件请放进 content/images/，路径写 images/…",
+    "link-draft": "链接的 {value} 是草稿，不会发布；请先发布它，或删掉这个链接",
+    "link-filename-static": "{value} 链接的是图片或文件，不是文章；请把 {{filename}} 改成 {{static}}",
     # data collections (data/*.yaml)
     # records files that cannot be read (xcfl_records/mistakes.py): each names
     # its line and the character, and what to type instead

@@ -2,7 +2,9 @@
 
 Python-Markdown has no safe mode any more: removing its raw-HTML block and
 inline handlers makes `<script>` ordinary text, which Markdown then escapes.
-Links and images keep only web, relative and mailto/tel addresses.
+Links and images keep only web, relative and mailto/tel addresses; a
+relative one is read from the site root, as in articles (images/a.png is
+/images/a.png), and a picture described as ``-`` is decorative (empty alt).
 """
 
 import re
@@ -12,6 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|tel:|/|#|\.|[^:/?#]+(?:[/?#]|$))", re.I)
+FROM_ROOT = re.compile(r"^(?![a-z][a-z0-9+.-]*:|[/#?])", re.I)
 
 
 class DropUnsafeUrls(Treeprocessor):
@@ -21,6 +24,11 @@ class DropUnsafeUrls(Treeprocessor):
                 value = element.get(attribute)
                 if value is not None and not SAFE_URL.match(value.strip()):
                     del element.attrib[attribute]
+                elif value is not None and FROM_ROOT.match(value.strip()):
+                    element.set(attribute, "/" + value.strip())
+            if element.tag == "img" and element.get("alt") == "-":
+                element.set("alt", "")
+                element.set("role", "presentation")
 
 
 def _converter():
