@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from helpers import article, copy_content, run_tool, soup, write
+from helpers import PELICANCONF, article, copy_content, run_tool, soup, write
 from pages import png
 
 CHECK_OK = "内容检查通过：没有发现问题。"
@@ -116,7 +116,7 @@ def test_links_that_resolve_build_and_work(tmp_path):
     result = check(content)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == CHECK_OK
-    result = run_tool("build.py", str(content), str(output))
+    result = run_tool("build.py", str(content), str(output), "-s", PELICANCONF)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr + result.stdout
     page = soup(str(output), "news/2024/good/index.html")
@@ -135,9 +135,9 @@ def test_a_picture_deleted_since_the_last_build_is_found(tmp_path):
     """The Markdown cache still holds the article: the check runs anyway."""
     content, output = site(tmp_path / "content"), tmp_path / "out"
     write(str(content / "articles/2024-01-01-good.md"), HEAD + "![活动照片](images/photo.png)\n")
-    assert run_tool("build.py", str(content), str(output)).returncode == 0
+    assert run_tool("build.py", str(content), str(output), "-s", PELICANCONF).returncode == 0
     os.remove(content / "images/photo.png")
-    result = run_tool("build.py", str(content), str(output))
+    result = run_tool("build.py", str(content), str(output), "-s", PELICANCONF)
     assert result.returncode == 1
     assert lines(result)[0] == f"articles/2024-01-01-good.md:7: 正文: 图片 images/photo.png {NO_IMAGE}"
 
@@ -177,7 +177,7 @@ def test_record_description_links_are_read_from_the_site_root(tmp_path):
     write(os.path.join(content, "data/families/link-family.yaml"),
           RECORD.split("\n  ![](", 1)[0] + "\n  ![-](images/families/wang-desheng.svg)\n\n"
           "  [关于](about/)\n")
-    result = run_tool("build.py", content, str(output))
+    result = run_tool("build.py", content, str(output), "-s", PELICANCONF)
     assert result.returncode == 0, result.stderr
     page = soup(str(output), "families/link-family/index.html")
     image = page.find("img", src="/images/families/wang-desheng.svg", role="presentation")

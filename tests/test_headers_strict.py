@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from helpers import ROOT, article, output_texts, run_tool, write
+from helpers import PELICANCONF, ROOT, article, output_texts, run_tool, write
 
 SUMMARY_1 = "共发现 1 个内容问题，网站未生成。请按上面的提示修改后重试。"
 HEAD = "Title: 标题\nDate: 2024-01-01\nCategory: 工作动态\n"
@@ -83,7 +83,7 @@ def test_draft_behind_a_broken_header_line_is_never_published(tmp_path):
     write(str(content / "articles/2024-05-01-secret.md"),
           "Title: 草稿标题XYZ\nDate: 2024-05-01\nCategory: 工作动态\nTags：家风家教\n"
           "Source: 西城区妇联\nStatus: draft\n\n草稿正文QWE，还不能公开。\n")
-    result = run_tool("build.py", str(content), str(output))
+    result = run_tool("build.py", str(content), str(output), "-s", PELICANCONF)
     assert result.returncode == 1
     assert lines(result) == [
         "articles/2024-05-01-secret.md:4: Tags: 第 4 行用了中文冒号“：”，请改成英文冒号“:”", SUMMARY_1]
@@ -94,7 +94,7 @@ def test_draft_behind_a_broken_header_line_is_never_published(tmp_path):
     write(str(content / "articles/2024-05-01-secret.md"),
           "Title: 草稿标题XYZ\nDate: 2024-05-01\nCategory: 工作动态\nTags: 家风家教\n"
           "Source: 西城区妇联\nStatus: draft\n\n草稿正文QWE，还不能公开。\n")
-    result = run_tool("build.py", str(content), str(output))
+    result = run_tool("build.py", str(content), str(output), "-s", PELICANCONF)
     assert result.returncode == 0, result.stderr
     written = list(output_texts(str(output)))
     assert any("正常的文章" in text for _, text in written)
@@ -109,7 +109,7 @@ def test_any_case_of_a_key_and_continuation_lines_are_read(tmp_path):
     write(str(content / "articles/2024-01-01-cased.md"),
           "title: 小写的标题\nDATE: 2024-01-01\nCategory: 工作动态\ntags: 家风家教\n"
           "Summary: 第一行摘要\n    第二行摘要\n\n正文\n")
-    result = run_tool("build.py", str(content), str(output))
+    result = run_tool("build.py", str(content), str(output), "-s", PELICANCONF)
     assert result.returncode == 0, result.stderr
     assert os.path.exists(output / "tags")
     with open(output / "news/2024/cased/index.html", encoding="utf-8") as handle:
