@@ -135,7 +135,6 @@ PLUGINS = [
     "xcfl_records",
     "xcfl_sitemap",
     "xcfl_search",
-    "xcfl_speed",
 ]
 
 # Pelican's own content cache stays off. It knows a file only by its mtime (not

@@ -19,7 +19,7 @@ def build(content, output, settings_file, fatal="", previous=None):
     """Build the site; returns the process exit status.
 
     `previous`: the folder of the previous build, when `output` is a new one
-    (unchanged pages are taken from it, see plugins/xcfl_speed).
+    (the search index takes its unchanged files from it).
     """
     return run(load_settings(content, output, settings_file, fatal, previous))
 

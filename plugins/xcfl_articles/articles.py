@@ -17,7 +17,6 @@ from xcfl_problems import Problem, message, report, source_line
 from .anchors import heading_id, toc_entries
 from .imagesize import image_size
 from .media import image_file, improve
-from .fast import install as install_fast_paths
 from .prerender import prerender
 from .reader import XcflMarkdownReader
 
@@ -95,7 +94,6 @@ def improve_media(content):
 
 
 def register():
-    install_fast_paths()
     signals.initialized.connect(configure)
     signals.readers_init.connect(use_reader)
     signals.article_generator_init.connect(prerender_sources)

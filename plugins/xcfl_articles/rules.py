@@ -7,7 +7,6 @@ import datetime
 import os
 import re
 
-from xcfl_cache import inputs
 from xcfl_problems import Problem, message
 
 ARTICLE_KEYS = (
@@ -94,7 +93,6 @@ def check_header(path, fields, kind, categories, content_root):
 def check_image_path(value, content_root):
     """Name of the problem with an image path relative to content/, or None."""
     root = os.path.realpath(content_root)
-    inputs.note(os.path.join(root, value))
     target = os.path.realpath(os.path.join(root, value))
     if os.path.isabs(value) or os.path.commonpath([root, target]) != root:
         return "image-outside"

@@ -52,11 +52,6 @@ def report(problem):
         _problems.append(problem)
 
 
-def reported():
-    """How many problems were reported so far (xcfl_speed/reading.py)."""
-    return len(_problems)
-
-
 def problems():
     return sorted(_problems, key=lambda p: (p.path, p.line or 0, p.key, p.message))
 
