@@ -85,7 +85,7 @@ def improve_media(content):
     """Figures, image sizes and scrollable tables in the body; the cover's size."""
     settings = content.settings
     root = settings["PATH"]
-    label = settings.get("UI", {}).get("table_label", "表格：{name}")
+    label = settings["UI"]["table_label"]
     if content._content:
         content._content = improve(content._content, root, settings["SITEURL"], label)
     cover = getattr(content, "cover", None)

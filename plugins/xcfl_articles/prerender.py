@@ -52,7 +52,7 @@ def fingerprint(settings):
 
 def cache_files(settings):
     """The shard files, or [] when no cache folder is set."""
-    if not settings.get("XCFL_CACHE_PATH"):
+    if not settings["XCFL_CACHE_PATH"]:
         return []
     return [cachefile.cache_file(settings, f"markdown-{n:02d}") for n in range(SHARDS)]
 

@@ -65,7 +65,7 @@ def cache_file(settings, name, per_content=True):
     """XCFL_CACHE_PATH/<name>[-<content folder>].pickle, or None without a cache
     folder. per_content: what the files of one content folder are (its absolute
     path, hashed), so two sites built on one machine keep apart."""
-    folder = settings.get("XCFL_CACHE_PATH")
+    folder = settings["XCFL_CACHE_PATH"]
     if not folder:
         return None
     if per_content:

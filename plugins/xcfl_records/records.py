@@ -30,7 +30,7 @@ class RecordsGenerator(Generator):
         streets = street_entries(read_streets(root, Street, cache), self.settings)
         by_name = {street.name: street for street in streets}
         context = {"streets": set(by_name), "content_root": root,
-                   "personal_data_allow": self.settings.get("XCFL_PERSONAL_DATA_ALLOW", ())}
+                   "personal_data_allow": self.settings["XCFL_PERSONAL_DATA_ALLOW"]}
         self.collections = []
         for collection in COLLECTIONS:
             records = [

@@ -35,6 +35,9 @@ MARKER = b" data-search-body"
 DEFAULTS = {
     "XCFL_SEARCH_ENABLED": True,
     "XCFL_SEARCH_OUTPUT_DIR": "search-index",
+    # the folder holding the last build's index when OUTPUT_PATH is a new one
+    # (make publish): its unchanged files are linked, not written again
+    "XCFL_SEARCH_PREVIOUS_OUTPUT": None,
 }
 
 _written = []  # every HTML page this build wrote (content_written), in order
@@ -169,10 +172,10 @@ def write_index(pelican):
     staging = target + ".new"
     if os.path.exists(staging):
         shutil.rmtree(staging)
-    cache = Store(settings.get("XCFL_CACHE_PATH"))
+    cache = Store(settings["XCFL_CACHE_PATH"])
     try:
         infos, pages, rows = indexed_pages(output, settings["SITEURL"], _written, cache)
-        folder = os.path.join(settings.get("XCFL_PREVIOUS_OUTPUT") or output,
+        folder = os.path.join(settings["XCFL_SEARCH_PREVIOUS_OUTPUT"] or output,
                               settings["XCFL_SEARCH_OUTPUT_DIR"])
         previous = Previous(cache.version, cache.digests, folder,
                             still_there(folder, cache.index_files))
