@@ -137,3 +137,23 @@ def test_a_moved_article_leaves_no_empty_folder_behind(tmp_path, monkeypatch):
     empty = [folder for folder, folders, names in os.walk(output) if not folders and not names]
     assert empty == []
     assert sorted(os.listdir(tmp_path)) == ["cache", "content", "output"]
+
+
+def test_a_warning_fails_the_publish_after_the_build_and_keeps_the_site(tmp_path, previous_site):
+    # a link to a missing file is only a warning of Pelican's: every warning is
+    # printed (not just the first), the publish fails, the site stays as it was
+    before = digest_tree(previous_site)
+    content = copy_content(str(tmp_path / "content"))
+    for name in ("a", "b"):
+        write(os.path.join(content, "articles", f"2024-05-05-{name}.md"),
+              article(title=name, date="2024-05-05", Slug=name,
+                      body=f"见[别处]({{filename}}missing-{name}.md)。"))
+    result = run_tool("publish.py", content, previous_site, "-s", "publishconf.py")
+    assert result.returncode == 1
+    logged = result.stdout + result.stderr  # Pelican's log handler prints to stdout
+    assert "missing-a.md" in logged and "missing-b.md" in logged
+    assert "构建失败：上面的警告在发布版本中不允许。" in result.stderr and "发布失败" in result.stderr
+    assert "Traceback" not in logged
+    assert digest_tree(previous_site) == before
+    # a development build only fails on errors
+    assert run_tool("build.py", content, str(tmp_path / "dev"), "-s", "pelicanconf.py").returncode == 0

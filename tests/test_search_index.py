@@ -258,17 +258,6 @@ def test_search_page_without_javascript_explains_and_links_listings(dev_site):
         assert page.find("label", attrs={"for": select["id"]}), select["id"]
 
 
-def test_make_check_writes_no_index(tmp_path):
-    from check import read_all_content
-    from pelican.settings import read_settings
-
-    settings = read_settings(PELICANCONF, override={
-        "PATH": CONTENT, "OUTPUT_PATH": str(tmp_path / "out"),
-        "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
-    read_all_content(settings)
-    assert not (tmp_path / "out").exists()
-
-
 def test_a_rebuild_reuses_the_cut_pages_and_gives_the_same_index(tmp_path, monkeypatch, dev_site):
     # the per-page cache (XCFL_CACHE_PATH) must never change what is written
     cache = tmp_path / "cache"

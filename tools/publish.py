@@ -12,7 +12,7 @@ import shutil
 import sys
 import tempfile
 
-from build import leave, load_settings, run, tune_collector
+from build import build, leave, tune_collector
 
 RENAME_EXCHANGE = 2
 
@@ -56,9 +56,7 @@ def main(argv=None):
     staging = tempfile.mkdtemp(prefix=".publish-", dir=parent)
     try:
         # the search index takes its unchanged files from the published one
-        settings = load_settings(args.content, staging, args.settings, fatal="warnings",
-                                 previous=target)
-        status = run(settings)
+        status = build(args.content, staging, args.settings, "warnings", previous=target)
         if status != 0:
             print(f"发布失败：{target} 保持不变。", file=sys.stderr)
             return status

@@ -1,2 +1,2 @@
 from .messages import MESSAGES, message  # noqa: F401
-from .problems import ContentError, Problem, register, report, source_line  # noqa: F401
+from .problems import CheckDone, ContentError, Problem, register, report, source_line  # noqa: F401

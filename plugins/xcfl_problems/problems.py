@@ -3,11 +3,12 @@
 Plugins call ``report(Problem(...))`` while Pelican reads content
 (``generate_context``). Once every generator has read its content, the
 problems are printed together as ``path:line: key: message`` and the build
-stops before anything is written, so a broken build never touches the output.
+stops before anything is written (ContentError), so a broken build never
+touches the output. With XCFL_CHECK_ONLY (`make check`) a build without
+problems stops there too (CheckDone).
 
-Problems are printed straight to stderr rather than logged: Pelican's
-``--fatal warnings`` turns the first logged error into an exception, and the
-editor must see every problem of a run, not just the first.
+Problems are printed straight to stderr rather than logged: the editor gets
+one list, in file order, with its footer, never mixed with Pelican's log.
 """
 
 import dataclasses
@@ -36,6 +37,14 @@ class ContentError(Exception):
     """Raised after all problems of a run have been printed."""
 
     exitcode = 1
+
+
+class CheckDone(Exception):
+    """XCFL_CHECK_ONLY (make check): all content was read and checked without a
+    problem; raised so that Pelican writes nothing."""
+
+
+DEFAULTS = {"XCFL_CHECK_ONLY": False}
 
 
 def relative_path(path):
@@ -80,14 +89,19 @@ def format_report(found):
 def start_run(pelican):
     _problems.clear()
     _content_root[0] = os.path.abspath(pelican.settings["PATH"])
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
 
 
 def stop_on_problems(generators):
+    """At all_generators_finalized: every content has been read, nothing written."""
     found = problems()
     if found:
         sys.stderr.write(format_report(found) + "\n")
         sys.stderr.flush()
         raise ContentError(f"{len(found)} 个内容问题")
+    if generators[0].settings["XCFL_CHECK_ONLY"]:
+        raise CheckDone()
 
 
 def register():
