@@ -80,12 +80,18 @@ def test_codes_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
     path = str(tmp_path / "qr.pickle")
     first = qr.QrCodes(path)
     made = first.svg(url, "kept")
+    first.make_all([url + f"{n}/" for n in range(70)])  # in worker processes
     first.save()
     assert os.listdir(tmp_path) == ["qr.pickle"]
+    expected = qr.qr_svg(url + "69/", "二维码")
 
-    # A later build reads it and makes nothing
-    monkeypatch.setattr(qr, "make_svg", lambda *args: pytest.fail("made again"))
-    assert qr.QrCodes(path).svg(url, "kept") == made
+    # A later build reads it and makes nothing; the label is the one asked for
+    monkeypatch.setattr(qr, "code_of", lambda *args: pytest.fail("made again"))
+    later = qr.QrCodes(path)
+    later.make_all([url])
+    assert later.svg(url, "kept") == made
+    assert later.svg(url + "69/", "二维码") == expected
+    assert 'aria-label="其他"' in later.svg(url, "其他")
 
 
 def test_a_new_segno_or_qr_module_starts_a_new_cache_file(monkeypatch):

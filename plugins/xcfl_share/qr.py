@@ -1,8 +1,10 @@
 """QR codes of page addresses as inline SVG, made at build time with segno.
 
 Inline: no extra request, nothing for the CSP to allow. A build's codes
-(QrCodes) are kept in XCFL_CACHE_PATH/qr.pickle across builds, keyed by
-(url, label), under a stamp of segno's version and this module.
+(QrCodes) are kept in XCFL_CACHE_PATH/qr.pickle across builds, keyed by URL,
+under a stamp of segno's version and this module. Before pages are written,
+the codes of every article's address that the cache lacks are made by worker
+processes (make_all); the filter makes any other one itself.
 """
 
 import re
@@ -11,6 +13,7 @@ import segno
 from markupsafe import Markup, escape
 
 import xcfl_cache as cachefile
+from xcfl_cache.workers import map_in_workers
 
 SIZE = 144  # CSS pixels; 40 modules at ~3.5px each scan well from a screen
 # One data mask for every code. A decoder reads the mask from the code's format
@@ -27,10 +30,17 @@ def version():
     return cachefile.fingerprint(MASK, SIZE, code=("xcfl_share/qr.py",), libraries=("segno",))
 
 
+def code_of(url):
+    """The SVG of url's code without its start tag's "<svg" (labelled by labelled())."""
+    return inline_svg(segno.make(url, error="m", micro=False, mask=MASK).matrix)[4:]
+
+
+def labelled(code, label):
+    return f'<svg role="img" aria-label="{escape(label)}" width="{SIZE}" height="{SIZE}"{code}'
+
+
 def make_svg(url, label):
-    code = segno.make(url, error="m", micro=False, mask=MASK)
-    return (f'<svg role="img" aria-label="{escape(label)}" width="{SIZE}" height="{SIZE}" '
-            + inline_svg(code.matrix)[5:])
+    return labelled(code_of(url), label)
 
 
 def qr_svg(url, label):
@@ -72,14 +82,22 @@ class QrCodes:
     def __init__(self, path):
         self.path, self.codes, self.made = path, None, 0
 
-    def svg(self, url, label):
+    def _cached(self):
         if self.codes is None:
             self.codes = cachefile.load(self.path, version()) if self.path else {}
-        key = (url, label)
-        if key not in self.codes:
-            self.codes[key] = make_svg(url, label)
+        return self.codes
+
+    def make_all(self, urls):
+        """Make the codes of `urls` the cache lacks, in worker processes."""
+        missing = sorted(set(urls) - self._cached().keys())
+        self.codes.update(zip(missing, map_in_workers(code_of, missing)))
+        self.made += len(missing)
+
+    def svg(self, url, label):
+        if url not in self._cached():
+            self.codes[url] = code_of(url)
             self.made += 1
-        return Markup(self.codes[key])  # noqa: S704 - our own SVG, label escaped
+        return Markup(labelled(self.codes[url], label))  # noqa: S704 - our SVG, label escaped
 
     def save(self):
         if self.made and self.path:

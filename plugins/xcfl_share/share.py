@@ -21,6 +21,16 @@ def qr_filter(url, label_format):
     return _build["codes"].svg(url, label_format.format(url=url))
 
 
+def make_codes(generators):
+    """Before pages are written: every article's code (article.html shows it)."""
+    settings = generators[0].settings
+    if settings["XCFL_CHECK_ONLY"]:
+        return  # nothing will be written
+    public = settings["XCFL_PUBLIC_URL"]
+    _build["codes"].make_all(f"{public}/{article.url}" for generator in generators
+                             for article in getattr(generator, "articles", ()))
+
+
 def add_filter(generator):
     generator.env.filters["qr_svg"] = qr_filter
 
@@ -34,4 +44,5 @@ def save_codes(pelican):
 def register():
     signals.initialized.connect(start)
     signals.generator_init.connect(add_filter)
+    signals.all_generators_finalized.connect(make_codes)
     signals.finalized.connect(save_codes)
