@@ -121,3 +121,51 @@ def test_a_page_changed_in_the_output_is_built_again(tmp_path, monkeypatch):
                               env={"SITEURL": "https://www.example.org.cn"})
             assert result.returncode == 0, result.stderr
         assert digest_tree(site) == clean
+
+
+def test_make_html_over_an_old_output_equals_a_clean_build(tmp_path, monkeypatch):
+    """The pages of a deleted or renamed article do not stay behind: every build
+    goes into a new folder, swapped in (tools/build.py)."""
+    content = with_linked_articles(tmp_path)
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
+    site = build(content, str(tmp_path / "site"))
+    assert os.path.exists(os.path.join(site, "news/2024/target/index.html"))
+    os.remove(os.path.join(content, "articles", "2024-05-07-linking.md"))
+    edit(content)  # the other one's slug changes
+    build(content, site)
+    assert not os.path.exists(os.path.join(site, "news/2024/target"))
+    assert not os.path.exists(os.path.join(site, "news/2024/linking"))
+    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "fresh"))
+    assert digest_tree(site) == digest_tree(build(content, str(tmp_path / "clean")))
+    assert sorted(os.listdir(tmp_path)) == ["cache", "clean", "content", "fresh", "site"]
+
+
+def test_one_pelican_run_again_keeps_nothing_of_the_run_before(tmp_path):
+    """make serve runs one Pelican object again and again (`initialized` is sent
+    once): problems, QR codes, written pages are per run."""
+    import sys
+
+    sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from pelican import Pelican
+    from pelican.settings import read_settings
+    from xcfl_problems import ContentError
+
+    from helpers import PELICANCONF, soup
+
+    content, out = tmp_path / "content", tmp_path / "out"
+    good = content / "articles" / "2024-01-01-a.md"
+    write(str(good), article(title="第一版", Slug="a"))
+    write(str(content / "articles" / "2024-01-02-b.md"), article(date="2024-13-02", Slug="b"))
+    pelican = Pelican(read_settings(PELICANCONF, override={
+        "PATH": str(content), "OUTPUT_PATH": str(out), "XCFL_CACHE_PATH": str(tmp_path / "cache")}))
+    with pytest.raises(ContentError):
+        pelican.run()
+    os.remove(content / "articles" / "2024-01-02-b.md")
+    write(str(good), article(title="第二版", Slug="a"))
+    pelican.run()  # no problem left over from the run before
+    page = soup(str(out), "news/2024/a/index.html")
+    assert "第二版" in page.title.text and page.select_one(".xc-qr svg")
+    with open(out / "sitemap.xml", encoding="utf-8") as handle:
+        assert handle.read().count("/news/2024/a/") == 1
+    pelican.run()
+    assert soup(str(out), "news/2024/a/index.html").select_one(".xc-qr svg")

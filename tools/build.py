@@ -4,6 +4,10 @@
 content problem an editor made. Here content problems have already been
 printed as `path:line: key: message`, so the build just exits 1.
 
+Every build goes into a new folder beside the output and is swapped in only
+when it succeeded: the output is always exactly one clean build (no page of a
+deleted article left behind), and a failed build leaves it as it was.
+
 --fatal: a build that logged a warning (or an error) fails once it is done.
 They are counted by a logging handler of our own on the root logger (every
 logger, Pelican's and the plugins', reaches it), not by Pelican's FatalLogger,
@@ -11,10 +15,13 @@ which raises at the first one and hides the rest.
 """
 
 import argparse
+import ctypes
 import gc
 import logging
 import os
+import shutil
 import sys
+import tempfile
 
 from pelican import Pelican
 from pelican.log import init as init_logging
@@ -25,6 +32,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(
 from xcfl_problems import ContentError  # noqa: E402
 
 FATAL_LEVELS = {"warnings": logging.WARNING, "errors": logging.ERROR}
+RENAME_EXCHANGE = 2
 
 
 class Counter(logging.Handler):
@@ -38,21 +46,50 @@ class Counter(logging.Handler):
         self.count += 1
 
 
-def build(content, output, settings_file, fatal="", previous=None):
-    """Build the site; returns the process exit status.
+def build(content, output, settings_file, fatal=""):
+    """Build the site into a new folder and swap it in for `output` when the
+    build succeeded; returns the process exit status."""
+    target = os.path.abspath(output)
+    parent = os.path.dirname(target)
+    os.makedirs(parent, exist_ok=True)
+    # Same file system as the target, so the final rename is atomic.
+    staging = tempfile.mkdtemp(prefix=".build-", dir=parent)
+    try:
+        init_logging(level=logging.WARNING, name="pelican")
+        # the search index takes its unchanged files from the current output
+        settings = read_settings(settings_file, override={
+            "PATH": content, "OUTPUT_PATH": staging, "XCFL_SEARCH_PREVIOUS_OUTPUT": target})
+        status = run(settings, fatal)
+        if status == 0:
+            os.chmod(staging, 0o755)
+            swap_in(staging, target)
+        return status
+    finally:
+        if os.path.exists(staging):
+            shutil.rmtree(staging)
 
-    `previous`: the folder of the previous build, when `output` is a new one
-    (the search index takes its unchanged files from it).
-    """
-    return run(load_settings(content, output, settings_file, previous), fatal)
+
+def exchange(a, b):
+    """Atomically swap two paths (Linux renameat2); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE) == 0
 
 
-def load_settings(content, output, settings_file, previous=None):
-    init_logging(level=logging.WARNING, name="pelican")
-    override = {"PATH": content, "OUTPUT_PATH": output}
-    if previous:
-        override["XCFL_SEARCH_PREVIOUS_OUTPUT"] = previous
-    return read_settings(settings_file, override=override)
+def swap_in(new, target):
+    """Put the folder `new` at `target`, then delete the previous output."""
+    if not os.path.exists(target):
+        os.rename(new, target)
+    elif exchange(new, target):
+        shutil.rmtree(new)  # `new` now holds the previous output
+    else:
+        previous = new + ".previous"
+        os.rename(target, previous)
+        os.rename(new, target)
+        shutil.rmtree(previous)
 
 
 def run(settings, fatal=""):
