@@ -86,11 +86,16 @@ def format_report(found):
     return "\n".join(lines)
 
 
-def start_run(pelican):
-    _problems.clear()
-    _content_root[0] = os.path.abspath(pelican.settings["PATH"])
+def fill_defaults(pelican):
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+
+
+def start_run(pelican):
+    """get_generators: sent by every Pelican.run() first (make serve runs one
+    Pelican again and again), before any content is read. Returns no generator."""
+    _problems.clear()
+    _content_root[0] = os.path.abspath(pelican.settings["PATH"])
 
 
 def stop_on_problems(generators):
@@ -105,5 +110,6 @@ def stop_on_problems(generators):
 
 
 def register():
-    signals.initialized.connect(start_run)
+    signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(start_run)
     signals.all_generators_finalized.connect(stop_on_problems)

@@ -45,7 +45,6 @@ _written = []  # every HTML page this build wrote (content_written), in order
 
 def settings_with_defaults(pelican):
     """Fill in the defaults once and report XCFL_SEARCH_* keys we do not know."""
-    _written.clear()  # a build that failed never reached finalized
     settings = pelican.settings
     for key in sorted(k for k in settings if k.startswith("XCFL_SEARCH_")):
         if key not in DEFAULTS:
@@ -59,6 +58,11 @@ def page_url(siteurl, relative):
     if relative == "index.html" or relative.endswith("/index.html"):
         relative = relative[: -len("index.html")]
     return f"{siteurl}/{relative}"
+
+
+def start(pelican):
+    """get_generators, first in every run: a run that failed never reached finalized."""
+    _written.clear()
 
 
 def remember_written(path, context):
@@ -198,5 +202,6 @@ def write_index(pelican):
 
 def register():
     signals.initialized.connect(settings_with_defaults)
+    signals.get_generators.connect(start)
     signals.content_written.connect(remember_written)
     signals.finalized.connect(write_index)

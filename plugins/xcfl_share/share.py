@@ -10,10 +10,12 @@ import xcfl_cache as cachefile
 
 from .qr import QrCodes
 
-_build = {}  # "codes": this build's QrCodes, from `initialized` to `finalized`
+_build = {}  # "codes": this run's QrCodes, from `get_generators` to `finalized`
 
 
 def start(pelican):
+    """get_generators: sent first by every Pelican.run() (make serve runs one
+    Pelican again and again). Returns no generator."""
     _build["codes"] = QrCodes(cachefile.cache_file(pelican.settings, "qr", per_content=False))
 
 
@@ -42,7 +44,7 @@ def save_codes(pelican):
 
 
 def register():
-    signals.initialized.connect(start)
+    signals.get_generators.connect(start)
     signals.generator_init.connect(add_filter)
     signals.all_generators_finalized.connect(make_codes)
     signals.finalized.connect(save_codes)
