@@ -19,6 +19,7 @@ import logging
 import os
 import shutil
 import time
+
 from pelican import signals
 
 import xcfl_cache as cachefile
@@ -36,7 +37,7 @@ DEFAULTS = {
     "XCFL_SEARCH_ENABLED": True,
     "XCFL_SEARCH_OUTPUT_DIR": "search-index",
     # the folder holding the last build's index when OUTPUT_PATH is a new one
-    # (make publish): its unchanged files are linked, not written again
+    # (tools/build.py): its unchanged files are linked, not written again
     "XCFL_SEARCH_PREVIOUS_OUTPUT": None,
 }
 
