@@ -33,7 +33,7 @@ ARTICLE_ORDER_BY = newest_first
 DEFAULT_CATEGORY = ""
 ARTICLE_TRANSLATION_ID = None  # one language; duplicate slugs are our own error
 FORMATTED_FIELDS = []  # Summary is plain text (§2), escaped like any other field
-DELETE_OUTPUT_DIRECTORY = False
+DELETE_OUTPUT_DIRECTORY = False  # tools/build.py builds into a new folder
 OUTPUT_SOURCES = False
 
 # Categories: URL slug -> the name editors write after "Category:".
@@ -135,7 +135,6 @@ PLUGINS = [
     "xcfl_records",
     "xcfl_sitemap",
     "xcfl_search",
-    "xcfl_speed",
 ]
 
 # Pelican's own content cache stays off. It knows a file only by its mtime (not

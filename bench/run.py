@@ -211,9 +211,10 @@ def project_missing(template, project):
     return None
 
 
-def project_build(args, content, output, work, label):
-    cmd = project_command(args.project_cmd, args.project_dir, content, output)
-    return measure(cmd, os.path.join(work, f"{label}.log"), cwd=args.project_dir,
+def project_build(args, content, output, work, label, project=None):
+    project = project or args.project_dir
+    cmd = project_command(args.project_cmd, project, content, output)
+    return measure(cmd, os.path.join(work, f"{label}.log"), cwd=project,
                    timeout=args.timeout)
 
 
@@ -280,9 +281,16 @@ def bench_one(args, n, work):
             if proj.tree_max > polled * 1.05:
                 warn(f"a process peaked at {mb(proj.tree_max)} MB between polls "
                      f"(polled max {mb(polled)} MB); see README")
-            # Two rebuilds, each after one edit: the first replaces the output of
-            # a cold build, the second is what every later publish does (it
-            # builds in the output the first replaced, tools/folders.py).
+        if args.compare_dir:  # another version of the project, cold, right after
+            os.environ["XCFL_CACHE_PATH"] = os.path.join(work, "compare-cache")
+            info(f"N={n}: compared project build ({args.compare_dir})")
+            other = project_build(args, content, os.path.join(work, "out-compare"), work,
+                                  "compare", args.compare_dir)
+            if check(other, "compared project build"):
+                row.update(compare=other.wall, compare_mb=other.peaks.get("build"))
+            os.environ["XCFL_CACHE_PATH"] = os.path.join(work, "project-cache")
+        if row.get("project"):
+            # Two rebuilds, each after one edit of one article.
             for number, key in ((1, "rebuild"), (2, "rebuild2")) if args.rebuild else ():
                 info(f"N={n}: rebuild {number} after editing {touch_one_article(content, number)}")
                 again = project_build(args, content, out, work, f"rebuild{number}")
@@ -312,6 +320,8 @@ COLUMNS = [  # (header, row key, formatter)
     ("bare peak MB", "bare_mb", lambda b: mb(b)),
     ("project peak MB", "project_mb", lambda b: mb(b)),
     ("separate indexer peak MB", "indexer_mb", lambda b: mb(b)),
+    ("compared s", "compare", "{:.1f}".format),
+    ("compared peak MB", "compare_mb", lambda b: mb(b)),
     ("rebuild s", "rebuild", "{:.1f}".format), ("rebuild 2 s", "rebuild2", "{:.1f}".format),
     ("bare out MB", "bare_out", lambda b: mb(b)),
     ("project out MB", "project_out", lambda b: mb(b)),
@@ -378,6 +388,8 @@ def parse_args(argv):
     p.add_argument("--project-cmd", default=DEFAULT_PROJECT_CMD,
                    help="template with {project}, {content}, {output} "
                         "(default: %(default)s)")
+    p.add_argument("--compare-dir", default=None,
+                   help="another checkout of the project: its cold build in the same row")
     p.add_argument("--skip-bare", action="store_true")
     p.add_argument("--skip-project", action="store_true")
     p.add_argument("--rebuild", action="store_true",

@@ -99,13 +99,40 @@ def test_all_problems_are_reported_in_one_run_sorted_by_file_and_line(tmp_path):
 
 
 def test_check_writes_nothing(tmp_path):
+    # no cache file, nothing in its scratch output (a folder under TMPDIR)
     content = tmp_path / "content"
     write(str(content / "articles/a.md"), article())
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "tmp").mkdir()
     before = sorted(os.listdir(tmp_path))
-    result = check(content)
-    assert result.returncode == 0 and result.stdout.strip() == CHECK_OK
+    result = run_tool("check.py", str(content), "-s", "publishconf.py", env={
+        "XCFL_CACHE_PATH": str(tmp_path / "cache"), "TMPDIR": str(tmp_path / "tmp")})
+    assert result.returncode == 0 and result.stdout.strip() == CHECK_OK, result.stderr
     assert sorted(os.listdir(tmp_path)) == before
+    assert os.listdir(tmp_path / "cache") == [] and os.listdir(tmp_path / "tmp") == []
     assert sorted(os.listdir(content)) == ["articles"]
+
+
+def test_a_check_only_build_stops_before_writing(tmp_path):
+    # what check.py relies on: with XCFL_CHECK_ONLY, a real Pelican build ends at
+    # all_generators_finalized (CheckDone) and its output folder stays empty
+    import sys
+
+    from helpers import CONTENT, PELICANCONF, ROOT
+
+    sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from pelican import Pelican
+    from pelican.settings import read_settings
+    from xcfl_problems import CheckDone
+
+    out = tmp_path / "out"
+    out.mkdir()
+    settings = read_settings(PELICANCONF, override={
+        "PATH": CONTENT, "OUTPUT_PATH": str(out), "XCFL_CACHE_PATH": None,
+        "XCFL_CHECK_ONLY": True})
+    with pytest.raises(CheckDone):
+        Pelican(settings).run()
+    assert os.listdir(out) == []
 
 
 def test_build_with_problems_writes_nothing_and_shows_no_traceback(tmp_path):

@@ -123,39 +123,7 @@ def test_articles_of_the_same_date_keep_one_order(tmp_path):
     assert outputs[0] == outputs[1] == outputs[2]
 
 
-def test_the_replaced_output_waits_in_the_cache_until_the_next_publish(tmp_path, monkeypatch):
-    # deleting it took seconds at the end of every publish: the next publish deletes
-    # it in another process while it reads the content (tools/publish.py)
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("XCFL_CACHE_PATH", str(cache))
-    trash = cache / "previous-output"
-    output = build(CONTENT, str(tmp_path / "output"), publish=True)
-    assert not trash.exists()  # nothing was replaced
-    write(os.path.join(output, "stale.txt"), "old")
-    build(CONTENT, output, publish=True)
-    [waiting] = os.listdir(trash)
-    assert (trash / waiting / "stale.txt").read_text(encoding="utf-8") == "old"
-    assert not os.path.exists(os.path.join(output, "stale.txt"))
-    assert sorted(os.listdir(tmp_path)) == ["cache", "output"]
-    build(CONTENT, output, publish=True)
-    assert os.listdir(trash) != [waiting] and len(os.listdir(trash)) == 1
-
-
-def test_an_output_that_cannot_wait_in_the_cache_is_deleted_at_once(tmp_path, monkeypatch):
-    monkeypatch.syspath_prepend(os.path.join(ROOT, "tools"))
-    import publish
-
-    old = tmp_path / "old"
-    write(str(old / "index.html"), "旧")
-    not_a_folder = tmp_path / "file"
-    not_a_folder.write_text("")
-    publish.discard(str(old), str(not_a_folder / "previous-output"))
-    assert sorted(os.listdir(tmp_path)) == ["file"]
-
-
 def test_a_moved_article_leaves_no_empty_folder_behind(tmp_path, monkeypatch):
-    # the previous output's folders are made ahead in the new one (tools/folders.py);
-    # those no page went into are removed before the swap
     monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
     content = copy_content(str(tmp_path / "content"))
     source = os.path.join(content, "articles", "2024-05-05-new.md")
@@ -171,68 +139,21 @@ def test_a_moved_article_leaves_no_empty_folder_behind(tmp_path, monkeypatch):
     assert sorted(os.listdir(tmp_path)) == ["cache", "content", "output"]
 
 
-def test_a_publish_in_a_reused_folder_writes_nothing_into_the_published_site(tmp_path, monkeypatch):
-    # the third publish builds in the output the second replaced, whose files are
-    # mostly hard links to the published site's: they are removed, never written into
-    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
-    trash = tmp_path / "cache" / "previous-output"
+def test_a_warning_fails_the_publish_after_the_build_and_keeps_the_site(tmp_path, previous_site):
+    # a link to a missing file is only a warning of Pelican's: every warning is
+    # printed (not just the first), the publish fails, the site stays as it was
+    before = digest_tree(previous_site)
     content = copy_content(str(tmp_path / "content"))
-    edited = os.path.join(content, "articles", "2019-05-15-family-day-lecture.md")
-    output = build(content, str(tmp_path / "output"), publish=True)
-    write(os.path.join(output, "only-in-the-first.txt"), "旧")
-    with open(edited, "a", encoding="utf-8") as handle:
-        handle.write("\n第二次发布补充的一段。\n")
-    build(content, output, publish=True)
-    second = digest_tree(output)
-    [first] = os.listdir(trash)
-    first_folder = os.stat(trash / first).st_ino
-    with open(edited, "a", encoding="utf-8") as handle:
-        handle.write("\n第三次发布补充的一段。\n")
-    build(content, output, publish=True)
-    assert os.stat(output).st_ino == first_folder  # the first output was the third's new folder
-    [kept] = os.listdir(trash)
-    assert digest_tree(str(trash / kept)) == second  # the second, untouched
-    assert not os.path.exists(os.path.join(output, "only-in-the-first.txt"))
-    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "clean-cache"))
-    clean = build(content, str(tmp_path / "clean"), publish=True)
-    assert digest_tree(output) == digest_tree(clean)
-
-
-def test_a_failed_publish_in_a_reused_folder_leaves_the_site_as_it_was(tmp_path, monkeypatch):
-    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
-    content = copy_content(str(tmp_path / "content"))
-    output = build(content, str(tmp_path / "output"), publish=True)
-    build(content, output, publish=True)  # an output now waits in the cache
-    before = digest_tree(output)
-    write(os.path.join(content, "articles", "2024-05-05-oops.md"), article(date="2024-13-01"))
-    result = run_tool("publish.py", content, output, "-s", "publishconf.py")
-    assert result.returncode == 1 and "发布失败" in result.stderr
-    assert digest_tree(output) == before
-    assert sorted(os.listdir(tmp_path)) == ["cache", "content", "output"]
-
-
-def test_the_previous_outputs_folders_are_made_by_two_processes(tmp_path, monkeypatch):
-    monkeypatch.syspath_prepend(os.path.join(ROOT, "tools"))
-    import tempfile
-
-    import folders
-
-    source, target = tmp_path / "previous", tmp_path / "new"
-    names = ["news", "news/2024", "tags", "tags/a/2"] + [
-        f"news/{year}/slug-{n}" for year in (2023, 2024) for n in range(30)] + [
-        f"news/{year}/slug-{n}/deeper" for year in (2023, 2024) for n in range(3)]
-    for name in names:
-        os.makedirs(source / name, exist_ok=True)
-    target.mkdir()
-    (target / "news").mkdir()  # already there: not counted as made
-    made = tempfile.TemporaryFile()
-    folders.make_folders(str(source), str(target), made)
-    made.seek(0)
-    listed = [name.decode() for name in made.read().split(b"\0")]
-    expected = {name for name in names} | {"news/2023", "tags/a"}
-    assert {os.path.relpath(folder, target) for folder, _, _ in os.walk(target)} - {"."} == expected
-    assert sorted(listed) == sorted(expected - {"news"})
-    # a folder comes before those inside it (remove_unused goes backwards)
-    for name in listed:
-        parent = os.path.dirname(name)
-        assert parent not in listed or listed.index(parent) < listed.index(name)
+    for name in ("a", "b"):
+        write(os.path.join(content, "articles", f"2024-05-05-{name}.md"),
+              article(title=name, date="2024-05-05", Slug=name,
+                      body=f"见[别处]({{filename}}missing-{name}.md)。"))
+    result = run_tool("publish.py", content, previous_site, "-s", "publishconf.py")
+    assert result.returncode == 1
+    logged = result.stdout + result.stderr  # Pelican's log handler prints to stdout
+    assert "missing-a.md" in logged and "missing-b.md" in logged
+    assert "构建失败：上面的警告在发布版本中不允许。" in result.stderr and "发布失败" in result.stderr
+    assert "Traceback" not in logged
+    assert digest_tree(previous_site) == before
+    # a development build only fails on errors
+    assert run_tool("build.py", content, str(tmp_path / "dev"), "-s", "pelicanconf.py").returncode == 0

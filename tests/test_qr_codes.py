@@ -77,21 +77,28 @@ def test_the_codes_scan(tmp_path):
 
 def test_codes_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
     url = "https://fulian.bjxch.gov.cn/news/2024/kept/"
-    qr.use_cache_folder(str(tmp_path))
-    made = qr.qr_svg(url, "kept")
-    qr.save()
-    assert [n for n in os.listdir(tmp_path) if n.startswith("qr")] == ["qr.pickle"]
+    path = str(tmp_path / "qr.pickle")
+    first = qr.QrCodes(path)
+    made = first.svg(url, "kept")
+    first.make_all([url + f"{n}/" for n in range(70)])  # in worker processes
+    first.save()
+    assert os.listdir(tmp_path) == ["qr.pickle"]
+    expected = qr.qr_svg(url + "69/", "二维码")
 
-    # A later build (a new process: nothing in memory) reads it, makes nothing.
-    monkeypatch.setattr(qr, "_memo", {})
-    monkeypatch.setattr(qr, "make_svg", lambda *args: pytest.fail("made again"))
-    qr.use_cache_folder(None)
-    qr.use_cache_folder(str(tmp_path))
-    assert qr.qr_svg(url, "kept") == made
-    qr.use_cache_folder(None)
+    # A later build reads it and makes nothing; the label is the one asked for
+    monkeypatch.setattr(qr, "code_of", lambda *args: pytest.fail("made again"))
+    later = qr.QrCodes(path)
+    later.make_all([url])
+    assert later.svg(url, "kept") == made
+    assert later.svg(url + "69/", "二维码") == expected
+    assert 'aria-label="其他"' in later.svg(url, "其他")
 
 
 def test_a_new_segno_or_qr_module_starts_a_new_cache_file(monkeypatch):
+    from importlib import metadata
+
     before = qr.version()
-    monkeypatch.setattr(segno, "__version__", "0.0.0")
+    original = metadata.version
+    monkeypatch.setattr(metadata, "version",
+                        lambda name: "0.0.0" if name == "segno" else original(name))
     assert qr.version() != before

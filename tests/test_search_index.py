@@ -258,17 +258,6 @@ def test_search_page_without_javascript_explains_and_links_listings(dev_site):
         assert page.find("label", attrs={"for": select["id"]}), select["id"]
 
 
-def test_make_check_writes_no_index(tmp_path):
-    from check import read_all_content
-    from pelican.settings import read_settings
-
-    settings = read_settings(PELICANCONF, override={
-        "PATH": CONTENT, "OUTPUT_PATH": str(tmp_path / "out"),
-        "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
-    read_all_content(settings)
-    assert not (tmp_path / "out").exists()
-
-
 def test_a_rebuild_reuses_the_cut_pages_and_gives_the_same_index(tmp_path, monkeypatch, dev_site):
     # the per-page cache (XCFL_CACHE_PATH) must never change what is written
     cache = tmp_path / "cache"
@@ -305,48 +294,13 @@ def test_after_one_edit_the_updated_index_equals_a_clean_build(tmp_path, monkeyp
     assert "编辑独有词汇甲乙" in fragments(updated)["/news/2018/reform-achievements/"]["text"]
 
 
-def test_a_rebuild_does_not_read_again_the_pages_it_kept(tmp_path, monkeypatch):
-    # a kept page that is the very file the last index was made from (size, mtime,
-    # inode) gives its entry without being read; the index is a clean build's
-    from helpers import PELICANCONF, copy_content
-
-    import build as build_tool
-    from xcfl_search import search
-
-    content = copy_content(str(tmp_path / "content"))
-    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "cache"))
-    output = str(tmp_path / "output")
-    assert build_tool.build(content, output, PELICANCONF) == 0
-    with open(os.path.join(content, "articles", "2018-01-19-reform-achievements.md"), "a",
-              encoding="utf-8") as handle:
-        handle.write("\n新增一段：编辑独有词汇戊己。\n")
-    opened = []
-
-    def recording_open(path, *args, **kwargs):
-        opened.append(os.path.relpath(path, output))
-        return open(path, *args, **kwargs)
-
-    monkeypatch.setattr(search, "open", recording_open, raising=False)
-    assert build_tool.build(content, output, PELICANCONF) == 0
-    monkeypatch.undo()
-    pages = indexed_html_pages(output)
-    assert len(pages) > 20
-    # read again: pages rendered anew are not (their text is at hand); only pages
-    # that show the edited article and kept no file of the last index could be
-    assert not set(opened) & set(pages)
-    assert "编辑独有词汇戊己" in fragments(output)["/news/2018/reform-achievements/"]["text"]
-    monkeypatch.setenv("XCFL_CACHE_PATH", str(tmp_path / "clean-cache"))
-    clean = build(content, str(tmp_path / "clean"))
-    assert digest_tree(os.path.join(output, INDEX)) == digest_tree(os.path.join(clean, INDEX))
-
-
 def inodes(folder):
     return {relative: os.stat(os.path.join(folder, relative)).st_ino for relative in files(folder)}
 
 
-def test_pages_no_writer_reported_are_read_back_and_indexed(tmp_path, dev_site):
-    # a page written without xcfl_speed's page_done (another writer) is cut at
-    # finalized from the file; a page without a search body is left out
+def test_written_pages_are_read_back_and_indexed(tmp_path, dev_site):
+    # every page the build wrote is cut at finalized from its file; a page
+    # without a search body is left out
     from xcfl_search import search
     from xcfl_search.store import Store
 
@@ -355,7 +309,6 @@ def test_pages_no_writer_reported_are_read_back_and_indexed(tmp_path, dev_site):
         target = tmp_path / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(os.path.join(dev_site, relative), target)
-    search._cut.clear()
     infos, pages, _ = search.indexed_pages(
         str(tmp_path), "", [str(tmp_path / article), str(tmp_path / listing)], Store(None))
     url = "/news/2018/reform-achievements/"

@@ -1,35 +1,26 @@
 """`make check`: read and validate all content like a build would, write nothing.
 
-Runs Pelican's first phase only (every generator's generate_context and the
-all_generators_finalized signal, where xcfl_problems reports), so the
-messages are exactly those of `make html` and `make publish`.
+A real Pelican build with XCFL_CHECK_ONLY: xcfl_problems stops it right after
+every generator has read its content (all_generators_finalized), before a
+writer exists, so the messages are exactly those of `make html` and `make
+publish`. No cache folder: nothing is written anywhere.
 """
 
 import argparse
+import logging
+import os
 import sys
 import tempfile
 
-from pelican import Pelican, signals
+from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                "plugins"))
+from xcfl_problems import CheckDone, ContentError  # noqa: E402
+
 OK_MESSAGE = "内容检查通过：没有发现问题。"
-
-
-def read_all_content(settings):
-    pelican = Pelican(settings)
-    context = settings.copy()
-    context.update(generated_content={}, static_links=set(), static_content={},
-                   localsiteurl=settings["SITEURL"])
-    generators = [
-        cls(context=context, settings=settings, path=pelican.path,
-            theme=pelican.theme, output_path=pelican.output_path)
-        for cls in pelican._get_generator_classes()
-    ]
-    for generator in generators:
-        if hasattr(generator, "generate_context"):
-            generator.generate_context()
-    signals.all_generators_finalized.send(generators)
 
 
 def main(argv=None):
@@ -37,20 +28,20 @@ def main(argv=None):
     parser.add_argument("content", help="the content folder")
     parser.add_argument("-s", "--settings", default="publishconf.py")
     args = parser.parse_args(argv)
-    init_logging(level=30, fatal="")
+    init_logging(level=logging.WARNING, name="pelican")
     with tempfile.TemporaryDirectory(prefix="xcfl-check-") as scratch:
         settings = read_settings(args.settings, override={
-            "PATH": args.content, "OUTPUT_PATH": scratch,
-            "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False,
+            "PATH": args.content, "OUTPUT_PATH": scratch, "XCFL_CACHE_PATH": None,
+            "XCFL_CHECK_ONLY": True,
         })
         try:
-            read_all_content(settings)
-        except Exception as error:  # the problems are already printed
-            if error.__class__.__name__ != "ContentError":
-                raise
+            Pelican(settings).run()
+        except ContentError:  # the problems are already printed
             return 1
-    print(OK_MESSAGE)
-    return 0
+        except CheckDone:
+            print(OK_MESSAGE)
+            return 0
+    raise RuntimeError("xcfl_problems did not stop the check: is it in PLUGINS?")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from .anchors import heading_id, toc_entries
 from .imagesize import image_size
 from .links import check_site
 from .media import image_file, improve
-from .fast import install as install_fast_paths
 from .prerender import prerender
 from .reader import XcflMarkdownReader
 
@@ -88,7 +87,7 @@ def improve_media(content):
     """Figures, image sizes and scrollable tables in the body; the cover's size."""
     settings = content.settings
     root = settings["PATH"]
-    label = settings.get("UI", {}).get("table_label", "表格：{name}")
+    label = settings["UI"]["table_label"]
     if content._content:
         content._content = improve(content._content, root, settings["SITEURL"], label)
     cover = getattr(content, "cover", None)
@@ -97,7 +96,6 @@ def improve_media(content):
 
 
 def register():
-    install_fast_paths()
     signals.initialized.connect(configure)
     signals.readers_init.connect(use_reader)
     signals.article_generator_init.connect(prerender_sources)

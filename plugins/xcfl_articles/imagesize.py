@@ -7,15 +7,12 @@ not jump while a slow phone loads it.
 import re
 import struct
 
-from xcfl_cache import inputs
-
 SVG_SIZE = re.compile(rb'<svg\b[^>]*>', re.S)
 ATTRIBUTE = r'\b%s\s*=\s*["\']\s*([\d.]+)\s*(?:px)?\s*["\']'
 
 
 def image_size(path):
     """(width, height) in CSS pixels, or None when unknown or unreadable."""
-    inputs.note(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(65536)

@@ -17,7 +17,7 @@ _converters = {}  # one per process and settings: building one costs as much as 
 
 def converter(markdown_settings):
     """This process's converter for these settings, reset, with its meta extension."""
-    key = id(markdown_settings)
+    key = id(markdown_settings)  # never reused: the entry keeps the settings alive
     if key not in _converters:
         md = Markdown(**markdown_settings)
         _converters[key] = (md, md.preprocessors["meta"], markdown_settings)

@@ -9,7 +9,6 @@ import difflib
 import os
 import re
 
-from xcfl_cache import inputs
 from xcfl_problems import Problem, message
 
 from .header import CONTINUATION, LineRange, header_fields
@@ -199,7 +198,6 @@ def guess_key(written, allowed):
 def check_image_path(value, content_root):
     """Name of the problem with an image path relative to content/, or None."""
     root = os.path.realpath(content_root)
-    inputs.note(os.path.join(root, value))
     target = os.path.realpath(os.path.join(root, value))
     if os.path.isabs(value) or os.path.commonpath([root, target]) != root:
         return "image-outside"

@@ -39,14 +39,22 @@ def police_code(filing):
     return match.group(1) if match else ""
 
 
+def police_href(filing):
+    """The `police_href` template filter: the link target carries the bare code,
+    derived from the number, never typed twice."""
+    return filing["police_url"].format(code=police_code(filing))
+
+
 def check_filing(generator):
     settings = generator.settings
-    filing = settings["XCFL_FILING"]
-    for key, text in filing_problems(filing, settings["XCFL_FILING_REQUIRED"]):
+    for key, text in filing_problems(settings["XCFL_FILING"], settings["XCFL_FILING_REQUIRED"]):
         report(Problem(SETTINGS_FILE, None, key, text))
-    # The link target carries the bare code: derive it, never type it twice.
-    filing["police_href"] = filing["police_url"].format(code=police_code(filing))
+
+
+def add_filter(generator):
+    generator.env.filters["police_href"] = police_href
 
 
 def register():
     signals.article_generator_init.connect(check_filing)
+    signals.generator_init.connect(add_filter)

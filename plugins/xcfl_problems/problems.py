@@ -3,11 +3,12 @@
 Plugins call ``report(Problem(...))`` while Pelican reads content
 (``generate_context``). Once every generator has read its content, the
 problems are printed together as ``path:line: key: message`` and the build
-stops before anything is written, so a broken build never touches the output.
+stops before anything is written (ContentError), so a broken build never
+touches the output. With XCFL_CHECK_ONLY (`make check`) a build without
+problems stops there too (CheckDone).
 
-Problems are printed straight to stderr rather than logged: Pelican's
-``--fatal warnings`` turns the first logged error into an exception, and the
-editor must see every problem of a run, not just the first.
+Problems are printed straight to stderr rather than logged: the editor gets
+one list, in file order, with its footer, never mixed with Pelican's log.
 """
 
 import dataclasses
@@ -41,6 +42,14 @@ class ContentError(Exception):
     exitcode = 1
 
 
+class CheckDone(Exception):
+    """XCFL_CHECK_ONLY (make check): all content was read and checked without a
+    problem; raised so that Pelican writes nothing."""
+
+
+DEFAULTS = {"XCFL_CHECK_ONLY": False}
+
+
 def relative_path(path):
     """Path relative to the content folder, with forward slashes."""
     root = _content_root[0]
@@ -69,11 +78,6 @@ def report(problem):
         _problems.append(problem)
 
 
-def reported():
-    """How many problems were reported so far (xcfl_speed/reading.py)."""
-    return len(_problems)
-
-
 def problems():
     return sorted(_problems, key=lambda p: (p.rank, p.path, p.line or 0, p.key, p.message))
 
@@ -99,19 +103,30 @@ def format_report(found):
     return "\n".join(lines)
 
 
+def fill_defaults(pelican):
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+
+
 def start_run(pelican):
+    """get_generators: sent by every Pelican.run() first (make serve runs one
+    Pelican again and again), before any content is read. Returns no generator."""
     _problems.clear()
     _content_root[0] = os.path.abspath(pelican.settings["PATH"])
 
 
 def stop_on_problems(generators):
+    """At all_generators_finalized: every content has been read, nothing written."""
     found = problems()
     if found:
         sys.stderr.write(format_report(found) + "\n")
         sys.stderr.flush()
         raise ContentError(f"{len(found)} 个内容问题")
+    if generators[0].settings["XCFL_CHECK_ONLY"]:
+        raise CheckDone()
 
 
 def register():
-    signals.initialized.connect(start_run)
+    signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(start_run)
     signals.all_generators_finalized.connect(stop_on_problems)

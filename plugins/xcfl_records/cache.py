@@ -14,11 +14,8 @@ every build. Entries no build used are dropped when the cache is saved.
 """
 
 import hashlib
-import os
 import pickle
-import sys
 
-import markdown
 import yaml
 from markupsafe import Markup
 
@@ -28,25 +25,17 @@ FORMAT = 1
 
 
 def fingerprint():
-    digest = hashlib.sha256(
-        f"{FORMAT} {yaml.__version__} {hasattr(yaml, 'CSafeLoader')} "
-        f"{markdown.__version__} {sys.version}".encode())
-    folder = os.path.dirname(os.path.abspath(__file__))
-    code = [os.path.join(folder, name) for name in sorted(os.listdir(folder))
-            if name.endswith(".py")]
     # reading.parse decodes with xcfl_articles.header.decode
-    code.append(os.path.join(os.path.dirname(folder), "xcfl_articles", "header.py"))
-    for path in code:
-        with open(path, "rb") as handle:
-            digest.update(path[len(os.path.dirname(folder)):].encode() + b"\0" + handle.read())
-    return digest.hexdigest()
+    return cachefile.fingerprint(FORMAT, hasattr(yaml, "CSafeLoader"),
+                                 code=("xcfl_records", "xcfl_articles/header.py"),
+                                 libraries=("PyYAML", "Markdown"))
 
 
 class RecordsCache:
     """One build's view of the cache; ``path`` None: nothing is kept."""
 
     def __init__(self, settings):
-        self.path = cachefile.content_file(settings, "records")
+        self.path = cachefile.cache_file(settings, "records")
         self.stamp = fingerprint()
         found = cachefile.load(self.path, self.stamp) if self.path else {}
         self.old = found if isinstance(found, dict) else {}

@@ -34,7 +34,7 @@ class RecordsGenerator(Generator):
         by_name = {street.name: street for street in streets}
         context = {"streets": set(by_name), "content_root": root,
                    "streets_left_out": left_out["streets"],
-                   "personal_data_allow": self.settings.get("XCFL_PERSONAL_DATA_ALLOW", ())}
+                   "personal_data_allow": self.settings["XCFL_PERSONAL_DATA_ALLOW"]}
         self.collections = []
         for collection in COLLECTIONS:
             records = [

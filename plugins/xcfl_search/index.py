@@ -41,7 +41,7 @@ import struct
 from collections import defaultdict
 from typing import NamedTuple
 
-from xcfl_cache import file_of
+from xcfl_cache import file_state
 
 from .keys import SEPARATOR as KEY_SEPARATOR, bucket_of, text_keys
 
@@ -302,7 +302,7 @@ def meta(pages, count, version):
 
 
 # An index file's record, kept for the next build: SHA-1 of its bytes (20 bytes),
-# then its size, mtime and inode (xcfl_cache.file_of). Bytes: 14,000 of them
+# then its size, mtime and inode (xcfl_cache.file_state). Bytes: 14,000 of them
 # load and save several times faster than tuples.
 FILE = struct.Struct("<qqQ")
 
@@ -316,7 +316,7 @@ def still_there(folder, records):
     found = {}
     for name, entry in records.items():
         try:
-            if record(entry[:20], file_of(os.path.join(folder, name))) == entry:
+            if record(entry[:20], file_state(os.path.join(folder, name))) == entry:
                 found[name] = entry
         except OSError:
             pass
@@ -354,7 +354,7 @@ def write(files, folder, previous=None):
             raise StaleIndex(relative)
         with open(path, "wb") as handle:
             handle.write(data)
-        written[relative] = record(digest, file_of(path))
+        written[relative] = record(digest, file_state(path))
     return written
 
 

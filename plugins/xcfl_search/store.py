@@ -19,7 +19,6 @@ written files (search.Pages), never taken from another build.
 """
 
 import functools
-import hashlib
 import os
 import struct
 import sys
@@ -40,14 +39,7 @@ NO_FILE = (-1, -1, 0)  # a page file whose stat failed: never matches one
 
 
 def code_fingerprint():
-    """Changes when the code that makes a page's index entry does."""
-    digest = hashlib.sha256(f"{FORMAT}".encode())
-    folder = os.path.dirname(os.path.abspath(__file__))
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".py"):
-            with open(os.path.join(folder, name), "rb") as handle:
-                digest.update(handle.read())
-    return digest.hexdigest()[:16]
+    return cachefile.fingerprint(FORMAT, code=("xcfl_search",))
 
 
 def shard_of(url):

@@ -1,23 +1,19 @@
 """QR codes of page addresses as inline SVG, made at build time with segno.
 
-Inline: no extra request, nothing for the CSP to allow.
-
-Made once: a code is kept per (url, label) for the whole process (`make serve`
-rebuilds reuse it) and in XCFL_CACHE_PATH across builds (`qr.pickle`, read only
-when a page is rendered). The file is stamped with segno's version and a digest
-of this module, so changing either makes every code anew. In a build
-written by several processes, each child sends the codes it made to the parent
-(xcfl_speed.parallel), which saves them at `finalized`.
+Inline: no extra request, nothing for the CSP to allow. A build's codes
+(QrCodes) are kept in XCFL_CACHE_PATH/qr.pickle across builds, keyed by URL,
+under a stamp of segno's version and this module. Before pages are written,
+the codes of every article's address that the cache lacks are made by worker
+processes (make_all); the filter makes any other one itself.
 """
 
-import hashlib
-import os
 import re
 
 import segno
 from markupsafe import Markup, escape
 
 import xcfl_cache as cachefile
+from xcfl_cache.workers import map_in_workers
 
 SIZE = 144  # CSS pixels; 40 modules at ~3.5px each scan well from a screen
 # One data mask for every code. A decoder reads the mask from the code's format
@@ -29,30 +25,27 @@ SIZE = 144  # CSS pixels; 40 modules at ~3.5px each scan well from a screen
 # with either choice, decoded with zbarimg.
 MASK = 2
 
-_memo = {}  # (url, label) -> Markup, this process
-_added = {}  # (url, label) -> svg text made since the last save
-_store = {"file": None, "codes": None}  # the cache file and its codes, once read
-
 
 def version():
-    with open(__file__, "rb") as handle:
-        own = hashlib.sha256(handle.read()).hexdigest()[:16]
-    return f"{segno.__version__}-{own}"
+    return cachefile.fingerprint(MASK, SIZE, code=("xcfl_share/qr.py",), libraries=("segno",))
 
 
-def use_cache_folder(folder):
-    """At the start of a build: where codes are kept (None: nowhere). One file,
-    stamped with the version: codes of another version are replaced, not kept
-    beside it."""
-    name = os.path.join(folder, "qr.pickle") if folder else None
-    if name != _store["file"]:
-        _store.update(file=name, codes=None)
+def code_of(url):
+    """The SVG of url's code without its start tag's "<svg" (labelled by labelled())."""
+    return inline_svg(segno.make(url, error="m", micro=False, mask=MASK).matrix)[4:]
+
+
+def labelled(code, label):
+    return f'<svg role="img" aria-label="{escape(label)}" width="{SIZE}" height="{SIZE}"{code}'
 
 
 def make_svg(url, label):
-    code = segno.make(url, error="m", micro=False, mask=MASK)
-    return (f'<svg role="img" aria-label="{escape(label)}" width="{SIZE}" height="{SIZE}" '
-            + inline_svg(code.matrix)[5:])
+    return labelled(code_of(url), label)
+
+
+def qr_svg(url, label):
+    """<svg role="img" aria-label=label> encoding url (error correction M)."""
+    return Markup(make_svg(url, label))  # noqa: S704 - our own SVG, label escaped
 
 
 DARK_RUN = re.compile(b"[^\x00]+")  # as segno: a module that is not 0 is dark
@@ -82,43 +75,30 @@ def inline_svg(matrix, border=4):
             f'<path class="qrline" stroke="#000" d="{"".join(lines)}"/></svg>')
 
 
-def qr_svg(url, label):
-    """<svg role="img" aria-label=label> encoding url (error correction M)."""
-    key = (url, label)
-    found = _memo.get(key)
-    if found is None:
-        text = _stored().get(key)
-        if text is None:
-            text = _added[key] = make_svg(url, label)
-        found = _memo[key] = Markup(text)
-    return found
+class QrCodes:
+    """One build's codes: those of the cache file (read on first use), and the
+    ones made in this build, saved with them at the end (save())."""
 
+    def __init__(self, path):
+        self.path, self.codes, self.made = path, None, 0
 
-def _stored():
-    if _store["codes"] is None:
-        _store["codes"] = {}
-        if _store["file"]:
-            _store["codes"] = cachefile.load(_store["file"], version())
-    return _store["codes"]
+    def _cached(self):
+        if self.codes is None:
+            self.codes = cachefile.load(self.path, version()) if self.path else {}
+        return self.codes
 
+    def make_all(self, urls):
+        """Make the codes of `urls` the cache lacks, in worker processes."""
+        missing = sorted(set(urls) - self._cached().keys())
+        self.codes.update(zip(missing, map_in_workers(code_of, missing)))
+        self.made += len(missing)
 
-def made_here():
-    """The codes made by this process since the last save (a child's result)."""
-    return dict(_added)
+    def svg(self, url, label):
+        if url not in self._cached():
+            self.codes[url] = code_of(url)
+            self.made += 1
+        return Markup(labelled(self.codes[url], label))  # noqa: S704 - our SVG, label escaped
 
-
-def take(codes):
-    """Codes another process made for this build."""
-    _added.update(codes)
-    _memo.update((key, Markup(text)) for key, text in codes.items())
-
-
-def save():
-    """At `finalized`: keep the codes made in this build for the next ones."""
-    if not _added or not _store["file"]:
-        _added.clear()
-        return
-    codes = _stored()
-    codes.update(_added)
-    _added.clear()
-    cachefile.save(_store["file"], version(), codes)
+    def save(self):
+        if self.made and self.path:
+            cachefile.save(self.path, version(), self.codes)

@@ -4,42 +4,47 @@ Open Graph tags are plain template work (theme/templates/partials/share-meta.htm
 both use XCFL_PUBLIC_URL, the site's public address, even in development builds.
 """
 
-import blinker
 from pelican import signals
 
-from . import qr
-from .qr import qr_svg
+import xcfl_cache as cachefile
 
-QR_RESULT = "xcfl_share.qr"
+from .qr import QrCodes
+
+_build = {}  # "codes": this run's QrCodes, from `get_generators` to `finalized`
+
+
+def start(pelican):
+    """get_generators: sent first by every Pelican.run() (make serve runs one
+    Pelican again and again). Returns no generator."""
+    _build["codes"] = QrCodes(cachefile.cache_file(pelican.settings, "qr", per_content=False))
 
 
 def qr_filter(url, label_format):
-    return qr_svg(url, label_format.format(url=url))
+    return _build["codes"].svg(url, label_format.format(url=url))
 
 
-def configure(pelican):
-    pelican.settings.setdefault("JINJA_FILTERS", {})["qr_svg"] = qr_filter
-    pelican.settings.setdefault("XCFL_PUBLIC_URL", pelican.settings.get("SITEURL", ""))
-    qr.use_cache_folder(pelican.settings.get("XCFL_CACHE_PATH"))
+def make_codes(generators):
+    """Before pages are written: every article's code (article.html shows it)."""
+    settings = generators[0].settings
+    if settings["XCFL_CHECK_ONLY"]:
+        return  # nothing will be written
+    public = settings["XCFL_PUBLIC_URL"]
+    _build["codes"].make_all(f"{public}/{article.url}" for generator in generators
+                             for article in getattr(generator, "articles", ()))
 
 
-def child_codes(sender):
-    """In a child process writing pages (xcfl_speed.parallel): the codes it made."""
-    return QR_RESULT, qr.made_here()
-
-
-def children_codes(sender, results):
-    for codes in results.get(QR_RESULT, ()):
-        qr.take(codes)
+def add_filter(generator):
+    generator.env.filters["qr_svg"] = qr_filter
 
 
 def save_codes(pelican):
-    qr.save()
+    codes = _build.pop("codes", None)
+    if codes:
+        codes.save()
 
 
 def register():
-    signals.initialized.connect(configure)
+    signals.get_generators.connect(start)
+    signals.generator_init.connect(add_filter)
+    signals.all_generators_finalized.connect(make_codes)
     signals.finalized.connect(save_codes)
-    # Named signals of xcfl_speed.parallel; nothing is sent when it is not used.
-    blinker.signal("xcfl_speed.child_done").connect(child_codes)
-    blinker.signal("xcfl_speed.child_results").connect(children_codes)

@@ -74,6 +74,6 @@ def write(pelican):
 
 
 def register():
-    signals.initialized.connect(start)
+    signals.get_generators.connect(start)  # first in every Pelican.run()
     signals.content_written.connect(remember)
     signals.finalized.connect(write)

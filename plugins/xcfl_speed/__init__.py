@@ -1,1 +1,0 @@
-from .speed import register  # noqa: F401
