@@ -66,7 +66,7 @@ def pick_article(content, output):
             for place, _, files in os.walk(output):
                 if "index.html" in files and re.search(r"/\d{4}/[^/]+$", place):
                     with open(os.path.join(place, "index.html"), encoding="utf-8") as page:
-                        if f"<h1" in (html := page.read()) and title in html:
+                        if "<h1" in (html := page.read()) and title in html:
                             return path, "/" + os.path.relpath(place, output) + "/"
     raise SystemExit("no published article found")
 
@@ -119,7 +119,9 @@ def main(argv=None):
             browser.close()
         log.seek(0)
         builds = [float(s) for s in re.findall(r"用时 ([\d.]+) 秒", log.read())][1:]
-        label = f"{args.articles} articles + {args.records} records" if args.articles else "sample site"
+        label = "sample site"
+        if args.articles:
+            label = f"{args.articles} articles + {args.records} records"
         print(f"{label}: save → tab shows it, {args.rounds} rounds")
         print("  each:   " + ", ".join(f"{t:.2f}" for t in times) + " s")
         print(f"  median: {statistics.median(times):.2f} s   best: {min(times):.2f} s")

@@ -71,14 +71,15 @@ class Serve:
         self.content = copy_content(str(tmp_path / "content"))
         self.output = str(tmp_path / "output")
         self.log_path = str(tmp_path / "serve.log")
-        self.url = f"http://127.0.0.1:{free_port()}"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
 
     def start(self):
         with open(self.log_path, "w") as log:
             # -o: the worktree's requirements.txt may be newer than the shared
             # venv's stamp; the serve recipe itself is what is under test.
             self.process = subprocess.Popen(
-                ["make", "-s", "-o", ".venv/.installed", "serve", f"PORT={self.url.rsplit(':', 1)[1]}",
+                ["make", "-s", "-o", ".venv/.installed", "serve", f"PORT={self.port}",
                  f"INPUTDIR={self.content}", f"OUTPUTDIR={self.output}"],
                 cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         return self
