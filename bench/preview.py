@@ -52,6 +52,26 @@ def wait_for_site(url, timeout):
     raise SystemExit(f"{url} did not answer within {timeout} s")
 
 
+def group_cpu_seconds(group):
+    """CPU time of every process in the process group, with their finished
+    children's (the builds): the work done, whatever else loads the machine."""
+    ticks = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:
+            ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def builds_so_far(log_path):
+    with open(log_path, encoding="utf-8") as log:
+        return [float(s) for s in re.findall(r"用时 ([\d.]+) 秒", log.read())]
+
+
 def pick_article(content, output):
     """(source file, its address) of one published article."""
     articles = os.path.join(content, "articles")
@@ -86,7 +106,8 @@ def main(argv=None):
         shutil.copytree(os.path.join(ROOT, "content"), content)
     env = dict(os.environ, XCFL_CACHE_PATH=os.path.join(work, "cache"))
     port = free_port()
-    log = open(os.path.join(work, "serve.log"), "w+", encoding="utf-8")
+    log_path = os.path.join(work, "serve.log")
+    log = open(log_path, "a", encoding="utf-8")  # the server appends; read apart
     server = subprocess.Popen(
         [sys.executable, os.path.join(ROOT, "tools", "serve.py"), content, output,
          "-s", os.path.join(ROOT, "pelicanconf.py"), "--port", str(port)],
@@ -105,28 +126,33 @@ def main(argv=None):
             browser = launch(playwright)
             tab = browser.new_context(bypass_csp=False).new_page()
             tab.goto(base + address)
-            times = []
+            times, cpu, builds = [], [], []
             for round_ in range(1, args.rounds + 1):
                 marker = f"改过的标题{round_}"
                 edited = re.sub(r"^Title: (.+)$", rf"Title: \1{marker}", original,
                                 count=1, flags=re.M)
+                done_before = len(builds_so_far(log_path))
+                cpu_before = group_cpu_seconds(server.pid)
                 saved = time.monotonic()
                 with open(source, "w", encoding="utf-8") as handle:
                     handle.write(edited)
                 tab.wait_for_selector(f"h1:has-text('{marker}')", timeout=120_000)
                 times.append(time.monotonic() - saved)
                 time.sleep(1)  # let the reload settle before the next save
+                cpu.append(group_cpu_seconds(server.pid) - cpu_before)
+                builds.append(builds_so_far(log_path)[done_before:])
             browser.close()
-        log.seek(0)
-        builds = [float(s) for s in re.findall(r"用时 ([\d.]+) 秒", log.read())][1:]
         label = "sample site"
         if args.articles:
             label = f"{args.articles} articles + {args.records} records"
         print(f"{label}: save → tab shows it, {args.rounds} rounds")
         print("  each:   " + ", ".join(f"{t:.2f}" for t in times) + " s")
         print(f"  median: {statistics.median(times):.2f} s   best: {min(times):.2f} s")
-        if builds:
-            print(f"  build alone (server's figure), median: {statistics.median(builds):.2f} s")
+        print("  CPU time of the server and its builds per round: "
+              + ", ".join(f"{c:.2f}" for c in cpu) + " s")
+        print("  builds per round (server's figure, s): " + "; ".join(
+            ", ".join(f"{b:.2f}" for b in round_) for round_ in builds))
+        print(f"  load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -155,6 +155,7 @@ def test_a_content_error_is_printed_once_shown_everywhere_and_fixed_by_the_next_
     status, body = wait_for(serve.url + ARTICLE_URL, "改好后的标题")
     assert status == 200 and "内容有问题" not in body
     assert serve.log().count(PROBLEM) == 1  # printed once per save, not again
+    assert "Traceback" not in serve.log()
     # the reload script is added on the way out, never written to the output
     assert "/__preview/reload.js" in body
     for relative, text in output_texts(serve.output):
@@ -216,6 +217,8 @@ def test_the_open_tab_reloads_itself_after_each_rebuild(serve, chromium):
     tab.wait_for_selector("h1:has-text('浏览器里自动出现的新标题')", timeout=120_000)
     assert violations == []
     context.close()
+    # reloads drop requests half-way; nothing of that reaches the editor's terminal
+    assert "Traceback" not in serve.log() and "Exception" not in serve.log()
 
 
 def test_publish_output_has_no_reload_code(published_site):

@@ -48,9 +48,11 @@ def build_in_child(content, output, settings_file, log_path):
     os.dup2(log, 2)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # Pelican's "Done: Processed …"
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from build import build
+    import build as build_tool
 
-    status = build(content, output, settings_file, "errors")
+    # The command's garbage-collector tuning (tools/build.py), where it has one.
+    getattr(build_tool, "tune_collector", lambda: None)()
+    status = build_tool.build(content, output, settings_file, "errors")
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)

@@ -9,6 +9,7 @@ output folder are never changed, so nothing of it can be published.
 import functools
 import http.server
 import os
+import sys
 import urllib.parse
 
 from preview import pages
@@ -141,6 +142,14 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             return  # the tab was closed or reloaded
 
 
+class PreviewServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A tab that reloads or closes drops its requests; that is no error to print.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(host, port, directory, state):
     handler = functools.partial(PreviewHandler, directory=directory, state=state)
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return PreviewServer((host, port), handler)
