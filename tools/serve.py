@@ -17,13 +17,18 @@ from preview.site import PreviewState
 from preview.watch import start_watching
 
 
-def report(status, messages, seconds):
-    """The terminal's line for each finished build; a failed build's problems once."""
+def echo(text):
+    """What a build prints (problems, warnings, progress), once, as it prints it."""
+    sys.stderr.write(text)
+    sys.stderr.flush()
+
+
+def report(status, seconds):
+    """The terminal's line after each build."""
     if status == 0:
         print(f"已更新（用时 {seconds:.1f} 秒）。", flush=True)
-        return
-    sys.stderr.write(messages if messages.endswith("\n") else messages + "\n")
-    print("预览里显示这些问题；改好并保存后会自动重新生成。", flush=True)
+    else:
+        print("预览里显示这些问题；改好并保存后会自动重新生成。", flush=True)
 
 
 def main(argv=None):
@@ -36,7 +41,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     state = PreviewState()
-    builder = Builder(args.content, args.output, args.settings, state, report)
+    builder = Builder(args.content, args.output, args.settings, state, echo, report)
     try:
         server = make_server(args.host, args.port, builder.output, state)
     except OSError as error:

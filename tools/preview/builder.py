@@ -8,6 +8,7 @@ and never builds: a build starts ~0.4 s sooner than a new interpreter would
 (bench/preview.py). Our plugins are not preloaded, so a saved plugin takes effect.
 """
 
+import codecs
 import ctypes
 import glob
 import multiprocessing
@@ -19,6 +20,7 @@ import threading
 import time
 
 RENAME_EXCHANGE = 2
+ECHO_SECONDS = 0.2  # how often a running build's new messages are passed on
 # Imported once by the fork server; never the project's plugins (they are watched).
 PRELOAD = ["pelican", "pelican.settings", "pelican.log", "markdown", "jinja2", "pydantic",
            "yaml", "bs4", "segno", "feedgenerator"]
@@ -30,15 +32,25 @@ def start_fork_server():
     return context
 
 
-def run_build(context, content, output, settings_file):
-    """Build the site into `output` in a new process: (exit status, messages it printed)."""
+def run_build(context, content, output, settings_file, echo):
+    """Build the site into `output` in a new process: (exit status, messages it
+    printed). The messages are passed to echo() as they come (progress, warnings,
+    problems), so the terminal shows what `make html` would."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    messages = []
     with tempfile.NamedTemporaryFile(prefix="xcfl-preview-", suffix=".log") as log:
         child = context.Process(target=build_in_child,
                                 args=(content, output, settings_file, log.name))
         child.start()
-        child.join()
-        messages = log.read().decode("utf-8", errors="replace")
-    return child.exitcode, messages
+        while True:
+            child.join(ECHO_SECONDS)
+            finished = child.exitcode is not None
+            text = decoder.decode(log.read(), final=finished)
+            if text:
+                messages.append(text)
+                echo(text)
+            if finished:
+                return child.exitcode, "".join(messages)
 
 
 def build_in_child(content, output, settings_file, log_path):
@@ -86,12 +98,13 @@ class Builder:
     """Runs builds one after another in its own thread; a request made while a
     build runs (saves during a build) is served by one more build after it."""
 
-    def __init__(self, content, output, settings_file, state, report):
+    def __init__(self, content, output, settings_file, state, echo, report):
         self.content = content
         self.output = os.path.abspath(output)
         self.settings_file = settings_file
         self.state = state
-        self.report = report  # called with (status, messages, seconds) after each build
+        self.echo = echo  # called with what a build prints, as it prints it
+        self.report = report  # called with (status, seconds) after each build
         self._wanted = threading.Event()
         self._context = None
 
@@ -115,18 +128,20 @@ class Builder:
         # Beside the output, on the same file system, so the swap is one rename.
         staging = tempfile.mkdtemp(prefix=staging_prefix(self.output), dir=parent)
         started = time.monotonic()
-        status, messages = run_build(self._context, self.content, staging, self.settings_file)
+        status, messages = run_build(self._context, self.content, staging, self.settings_file,
+                                     self.echo)
         if status != 0 and not messages.strip():
-            messages = f"生成中断，没有任何提示（退出码 {status}）。请再保存一次；仍然这样请联系维护人员。"
+            messages = (f"生成中断，没有任何提示（退出码 {status}）。"
+                        "请再保存一次；仍然这样请联系维护人员。\n")
+            self.echo(messages)
         seconds = time.monotonic() - started
-        old = None
         if status == 0:
             os.chmod(staging, 0o755)
-            old = swap_in(staging, self.output)
+            old = swap_in(staging, self.output)  # the previous site, or None
         else:
-            old = staging
+            old = staging  # a failed build's half-written folder
         self.state.finished(None if status == 0 else messages)
-        self.report(status, messages, seconds)
+        self.report(status, seconds)
         if old:
             shutil.rmtree(old, ignore_errors=True)
 
