@@ -8,9 +8,11 @@ reloads the open tab after each rebuild. Publish output carries none of it.
 """
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -74,14 +76,19 @@ class Serve:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def start(self):
+    def start(self, settings_file=None):
+        """`make serve`; or tools/serve.py with another settings file (the theme
+        and plugins beside it are watched)."""
+        # -o: the worktree's requirements.txt may be newer than the shared
+        # venv's stamp; the serve recipe itself is what is under test.
+        command = ["make", "-s", "-o", ".venv/.installed", "serve", f"PORT={self.port}",
+                   f"INPUTDIR={self.content}", f"OUTPUTDIR={self.output}"]
+        if settings_file:
+            command = [sys.executable, os.path.join(ROOT, "tools", "serve.py"), self.content,
+                       self.output, "-s", settings_file, "--port", str(self.port)]
         with open(self.log_path, "w") as log:
-            # -o: the worktree's requirements.txt may be newer than the shared
-            # venv's stamp; the serve recipe itself is what is under test.
             self.process = subprocess.Popen(
-                ["make", "-s", "-o", ".venv/.installed", "serve", f"PORT={self.port}",
-                 f"INPUTDIR={self.content}", f"OUTPUTDIR={self.output}"],
-                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         return self
 
     def path(self, relative):
@@ -194,6 +201,30 @@ def test_a_missing_address_gets_the_sites_404_page_and_folders_are_never_listed(
     request = urllib.request.Request(serve.url + "/news")
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.url == serve.url + "/news/" and response.status == 200
+
+
+def test_saving_the_theme_a_plugin_or_the_settings_rebuilds(serve, tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(os.path.join(ROOT, "pelicanconf.py"), project)
+    for folder in ["theme", "plugins"]:
+        shutil.copytree(os.path.join(ROOT, folder), project / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    serve.start(settings_file=str(project / "pelicanconf.py"))
+    wait_for(serve.url + ARTICLE_URL, TITLE)
+
+    edit(str(project / "theme/templates/article.html"),
+         "{{ article.title }}</h1>", "{{ article.title }}（模板已改）</h1>")
+    wait_for(serve.url + ARTICLE_URL, "（模板已改）</h1>")
+    edit(str(project / "pelicanconf.py"), 'SITESUBTITLE = "', 'SITESUBTITLE = "设置已改 ')
+    wait_for(serve.url + "/", "设置已改")
+    builds = serve.log().count("已更新")
+    with open(project / "plugins/xcfl_theme/__init__.py", "a", encoding="utf-8") as handle:
+        handle.write("# saved again\n")
+    deadline = time.monotonic() + 120
+    while serve.log().count("已更新") == builds:
+        assert time.monotonic() < deadline, serve.log()
+        time.sleep(0.2)
 
 
 @pytest.mark.browser
