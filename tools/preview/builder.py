@@ -4,8 +4,8 @@ only by a complete, successful build.
 Each build runs in a fresh process, so nothing of one build (plugin state,
 caches in memory) survives into the next. The processes are forked from a
 multiprocessing "forkserver" that has imported Pelican and the libraries once
-and never builds: a build starts ~0.4 s sooner than a new interpreter would
-(bench/preview.py). Our plugins are not preloaded, so a saved plugin takes effect.
+and never builds: a build starts ~0.4 s sooner than in a new interpreter (the
+imports). Our plugins are not preloaded, so a saved plugin takes effect.
 """
 
 import codecs
