@@ -259,3 +259,19 @@ def test_publish_output_has_no_reload_code(published_site):
             assert b"__preview" not in handle.read(), relative
     for relative, text in output_texts(published_site):  # compressed files decompressed
         assert "__preview" not in text and "reload.js" not in text, relative
+
+
+def test_a_port_in_use_is_said_in_chinese_with_the_way_out(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, os.path.join(ROOT, "tools", "serve.py"), str(tmp_path / "content"),
+             str(tmp_path / "output"), "-s", os.path.join(ROOT, "pelicanconf.py"),
+             "--port", str(port)],
+            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert f"无法在 127.0.0.1:{port} 上启动预览" in result.stderr
+    assert "make serve PORT=8001" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
