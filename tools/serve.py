@@ -44,9 +44,10 @@ def main(argv=None):
     builder = Builder(args.content, args.output, args.settings, state, echo, report)
     try:
         server = make_server(args.host, args.port, builder.output, state)
-    except OSError as error:
-        print(f"无法在 {args.host}:{args.port} 上启动预览（{error.strerror}）。"
-              f"端口可能已被占用，可换一个：make serve PORT=8001", file=sys.stderr)
+    except OSError:
+        print(f"无法在 {args.host}:{args.port} 上启动预览：这个端口可能已被占用"
+              "（例如另一个 make serve 还在运行）。可换一个端口：make serve PORT=8001",
+              file=sys.stderr)
         return 2
     folders = start_watching(args.content, args.settings, builder.request)
     builder.start()

@@ -57,8 +57,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if address.path == PREFIX + "events":
             since = urllib.parse.parse_qs(address.query).get("since", [""])[0]
             return self.send_events(since)
-        # The state is read once, so one response is all of one state.
-        problems, ready, token = self.state.problems, self.state.ready, self.state.token
+        problems, ready, token = self.state.snapshot()  # one response, one state
         if problems is not None:
             return self.send_page(pages.error_page(problems), 500, token, send_body)
         if not ready:
@@ -71,7 +70,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             if not address.endswith("/"):
                 # Like any static host: the folder's address ends in "/".
                 self.send_response(301)
-                self.send_header("Location", urllib.parse.quote(address) + "/")
+                self.send_header("Location", address + "/")  # still as the client encoded it
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return

@@ -24,6 +24,11 @@ class PreviewState:
     def token(self):
         return f"{self._start}-{self._builds}"
 
+    def snapshot(self):
+        """(problems, ready, token), all of one moment."""
+        with self._changed:
+            return self.problems, self.ready, self.token
+
     def finished(self, problems=None):
         """A build ended: `problems` is its messages if it failed, else None."""
         with self._changed:
