@@ -44,7 +44,7 @@ html: $(STAMP)
 	@exec tools/quiet-failure $(BIN)/python tools/build.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)"
 
 serve: $(STAMP)
-	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(BIN)/python tools/serve.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --host "$(HOST)" --port "$(PORT)"
 
 publish: $(STAMP)
 	@exec tools/quiet-failure $(BIN)/python tools/publish.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)"

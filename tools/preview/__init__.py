@@ -1,0 +1,1 @@
+"""The development server behind `make serve` (tools/serve.py): watch, build, serve, reload."""
