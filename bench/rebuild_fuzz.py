@@ -31,6 +31,8 @@ def main(argv=None):
     parser.add_argument("--steps", type=int, default=100)
     parser.add_argument("--keep-going", action="store_true",
                         help="after a divergence, start again from a cold cache and go on")
+    parser.add_argument("--leftovers-ok", action="store_true",
+                        help="do not count pages left in the kept make html output by earlier builds")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and say where")
     parser.add_argument("--subprocess", action="store_true",
                         help="start every build as a new Python process (slower; default: forked)")
@@ -39,7 +41,8 @@ def main(argv=None):
     started = time.monotonic()
     launcher = Launcher(forked=not args.subprocess)
     try:
-        diverged = run(args.seed, args.steps, folder, launcher, args.keep_going)
+        diverged = run(args.seed, args.steps, folder, launcher, args.keep_going,
+                       args.leftovers_ok)
     finally:
         launcher.close()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)

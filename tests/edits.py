@@ -248,6 +248,22 @@ class Editor:
         found = self.articles()
         return self.rng.choice(found) if found else None
 
+    def pick_linked_article(self):
+        """Half the time an article another one links to with {filename}, if any:
+        its address changing is the stale-link case."""
+        linked = sorted(set(self.linked()) & set(self.articles()))
+        if linked and self.rng.random() < 0.5:
+            return self.rng.choice(linked)
+        return self.pick_article()
+
+    def linked(self):
+        """The articles other files link to with {filename}."""
+        found = []
+        for relative in self.articles():
+            for target in re.findall(r"\{filename\}/([^)\s]+)", self.project.read(relative)):
+                found.append(os.path.join("content", target))
+        return found
+
     def edit_header(self, relative, key, value):
         self.project.write(relative, set_header(self.project.read(relative), key, value))
 
@@ -289,7 +305,7 @@ class Editor:
         return f"title: {relative}"
 
     def slug(self):
-        relative = self.pick_article()
+        relative = self.pick_linked_article()
         if not relative:
             return None
         value = self.rng.choice(SLUGS + [None, f"slug-{self.fresh()}"])
@@ -297,7 +313,7 @@ class Editor:
         return f"slug: {relative} -> {value}"
 
     def rename(self):
-        relative = self.pick_article()
+        relative = self.pick_linked_article()
         if not relative:
             return None
         name = os.path.basename(relative)
@@ -317,7 +333,7 @@ class Editor:
         found = self.articles()
         if len(found) < 6:
             return None
-        relative = self.rng.choice(found)
+        relative = self.pick_linked_article()
         os.remove(os.path.join(self.project.root, relative))
         return f"delete: {relative}"
 
@@ -355,7 +371,7 @@ class Editor:
         return f"tags: {relative} -> {tags}"
 
     def category(self):
-        relative = self.pick_article()
+        relative = self.pick_linked_article()
         if not relative:
             return None
         value = self.rng.choice(CATEGORIES)
@@ -363,7 +379,7 @@ class Editor:
         return f"category: {relative} -> {value}"
 
     def date(self):
-        relative = self.pick_article()
+        relative = self.pick_linked_article()
         if not relative:
             return None
         value = f"{self.rng.randint(2016, 2025)}-0{self.rng.randint(1, 9)}-1{self.rng.randint(0, 9)}"
@@ -371,7 +387,7 @@ class Editor:
         return f"date: {relative} -> {value}"
 
     def draft(self):
-        relative = self.pick_article()
+        relative = self.pick_linked_article()
         if not relative:
             return None
         value = None if header(self.project.read(relative), "Status") else "draft"

@@ -112,10 +112,11 @@ def text_lines(data):
     return text.replace("><", ">\n<").splitlines()
 
 
-def compare_trees(kept, clean):
-    """A report of how two output folders differ, or "" when they are identical."""
+def compare_trees(kept, clean, leftovers_ok=False):
+    """A report of how two output folders differ, or "" when they are identical
+    (leftovers_ok: files only in `kept` do not count)."""
     a, b = tree(kept), tree(clean)
-    only_kept = sorted(set(a) - set(b))
+    only_kept = [] if leftovers_ok else sorted(set(a) - set(b))
     only_clean = sorted(set(b) - set(a))
     differing = sorted(p for p in set(a) & set(b) if a[p] != b[p])
     if not (only_kept or only_clean or differing):
@@ -139,8 +140,9 @@ def compare_trees(kept, clean):
 class Builds:
     """The kept outputs and cache of a project, and its clean builds, under `folder`."""
 
-    def __init__(self, project, folder, launcher):
+    def __init__(self, project, folder, launcher, leftovers_ok=False):
         self.project = project
+        self.leftovers_ok = leftovers_ok
         self.folder = folder
         self.launcher = launcher
         self.kept = os.path.join(folder, "kept")
@@ -192,7 +194,8 @@ class Builds:
                               f"\n--- clean:\n{read_log(self.log(f'clean-{command}'))}")
             elif status == 0:
                 differences = compare_trees(os.path.join(self.kept, command),
-                                            os.path.join(clean_root, command))
+                                            os.path.join(clean_root, command),
+                                            self.leftovers_ok and command == "html")
                 if differences:
                     report.append(f"make {command}: the output differs from a clean build\n"
                                   + differences)
@@ -211,13 +214,15 @@ def reset(builds):
     os.makedirs(builds.kept)
 
 
-def run(seed, steps, folder, launcher, keep_going=False, out=sys.stdout):
+def run(seed, steps, folder, launcher, keep_going=False, leftovers_ok=False, out=sys.stdout):
     """Edit and build `steps` times; returns the numbers of the steps whose kept
     builds differ from the clean ones. Prints each step and each difference.
     With keep_going, a difference does not stop the run: the kept outputs and
-    cache are thrown away and the next step starts cold."""
+    cache are thrown away and the next step starts cold. With leftovers_ok,
+    pages that only the kept `make html` output has (left from an earlier
+    build) are not counted: to look for other differences."""
     project = Project.create(os.path.join(folder, "project"))
-    builds = Builds(project, os.path.join(folder, "builds"), launcher)
+    builds = Builds(project, os.path.join(folder, "builds"), launcher, leftovers_ok)
     editor = Editor(project, seed)
     builds.first()
     diverged = []
