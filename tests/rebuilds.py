@@ -4,8 +4,8 @@
   output folders and one build cache (XCFL_CACHE_PATH) that live across steps;
 - clean: the same commands into new output folders with new, empty caches.
 
-Both must exit with the same status and, when they succeed, write the same
-files (same paths, same bytes). Only the command line is used (content,
+Both must exit with the same status, print the same messages (in any order)
+and, when they succeed, write the same files (same paths, same bytes). Only the command line is used (content,
 output, settings, XCFL_CACHE_PATH), never the caches' insides, so this holds
 whatever the cache code becomes.
 """
@@ -13,6 +13,7 @@ whatever the cache code becomes.
 import difflib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,7 @@ def environment(cache):
     """This environment without variables that change a build, plus the cache."""
     kept = {k: v for k, v in os.environ.items() if not k.startswith(("XCFL_", "SITEURL"))}
     kept["XCFL_CACHE_PATH"] = cache
+    kept["COLUMNS"] = "10000"  # one message a line, whatever the length of its paths
     return kept
 
 
@@ -137,6 +139,21 @@ def compare_trees(kept, clean, leftovers_ok=False):
     return "\n".join(lines)
 
 
+def messages(log, output, cache):
+    """The warnings and errors a build printed (Pelican's log, and our
+    `path:line: key: message` lines), sorted, without what differs between two
+    equal builds: the output and cache folders, the time, Pelican's source line.
+    Progress and summary lines are left out: they depend on timing."""
+    found = []
+    for line in log.splitlines():
+        line = line.replace(output, "OUTPUT").replace(cache, "CACHE")
+        line = re.sub(r"^\[\d\d:\d\d:\d\d\]", "", line)
+        line = " ".join(re.sub(r"\S+\.py:\d+\s*$", "", line).split())
+        if re.match(r"(WARNING|ERROR|CRITICAL)\b|[^\s:]+:\d+: ", line):
+            found.append(line)
+    return sorted(found)
+
+
 class Builds:
     """The kept outputs and cache of a project, and its clean builds, under `folder`."""
 
@@ -188,11 +205,22 @@ class Builds:
         for command in COMMANDS:
             status = self.launcher.wait(clean[command])
             failed = failed or status != 0
+            kept_log = read_log(self.log(f"kept-{command}"))
+            clean_log = read_log(self.log(f"clean-{command}"))
             if kept[command] != status:
                 report.append(f"make {command}: exit status {kept[command]} with the caches, "
-                              f"{status} clean\n--- kept:\n{read_log(self.log(f'kept-{command}'))}"
-                              f"\n--- clean:\n{read_log(self.log(f'clean-{command}'))}")
-            elif status == 0:
+                              f"{status} clean\n--- kept:\n{kept_log}\n--- clean:\n{clean_log}")
+                continue
+            told = difflib.unified_diff(
+                messages(clean_log, os.path.join(clean_root, command),
+                         os.path.join(clean_root, f"cache-{command}")),
+                messages(kept_log, os.path.join(self.kept, command), self.cache),
+                "clean", "kept", n=0, lineterm="")
+            told = list(told)
+            if told:
+                report.append(f"make {command}: the messages differ from a clean build's\n"
+                              + "\n".join("  " + line for line in told[:40]))
+            if status == 0:
                 differences = compare_trees(os.path.join(self.kept, command),
                                             os.path.join(clean_root, command),
                                             self.leftovers_ok and command == "html")
