@@ -161,3 +161,9 @@ XCFL_HOME_LEAD_CATEGORIES = ["news", "notices"]  # the two wide blocks at the to
 # code scanned from a preview opens the published page; publishconf.py sets SITEURL.
 XCFL_PUBLIC_URL = "https://fulian.bjxch.gov.cn"
 XCFL_ACCESSIBILITY_URL = "accessibility/"  # the 无障碍说明 page the toolbar links to
+
+# Served only over HTTPS (every address redirects to https://)? Then `_headers` adds
+# Strict-Transport-Security for a year: browsers refuse plain HTTP afterwards, so
+# turn it on only once HTTPS works for good (docs/hosting.md).
+XCFL_HTTPS_ONLY = False
+XCFL_HSTS_INCLUDE_SUBDOMAINS = False  # also every *.host: only if all of them are HTTPS too

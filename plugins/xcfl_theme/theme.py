@@ -31,7 +31,8 @@ def write_assets(pelican):
     found = assets.collect(pelican.settings["THEME"])
     assets.write(found, pelican.output_path)
     header_policy = csp.policy(pelican.settings["ASSET_SCRIPT_HASHES"].values(), header=True)
-    headers.write([target for target, _ in found.values()], pelican.output_path, header_policy)
+    headers.write([target for target, _ in found.values()], pelican.output_path, header_policy,
+                  pelican.settings)
 
 
 def register():
