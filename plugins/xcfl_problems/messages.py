@@ -41,6 +41,9 @@ MESSAGES = {
     "photo-format": "图片 {value} 的格式无法识别；请使用 JPG、PNG、GIF 或 SVG 图片",
     "unknown-record": "找不到编号为“{value}”的{collection}；请核对 data/{folder}/ 中记录的 id",
     "invalid": "{detail}",
+    # government-site meta tags (plugins/xcfl_theme/govmeta.py)
+    "bad-site-id-code": "网站标识码“{value}”格式不对；应为 10 位数字：6 位行政区划代码加 4 位顺序号，例如 1101020001；网站没有标识码时留空",
+    "column-meta-missing": "栏目 {slug} 缺少网站元数据 {fields}；请在 XCFL_COLUMNS 中为它写上 description（栏目描述）、keywords（栏目关键词）和 type（栏目类型）",
 }
 
 

@@ -10,7 +10,7 @@ import os
 import yaml
 from pelican import signals
 
-from . import assets, csp, headers, inline
+from . import assets, csp, govmeta, headers, inline
 
 
 def load_strings(theme_path):
@@ -38,3 +38,4 @@ def write_assets(pelican):
 def register():
     signals.initialized.connect(configure)
     signals.finalized.connect(write_assets)
+    govmeta.register()
