@@ -48,7 +48,7 @@ XCFL_CATEGORIES = {
 # First-level URLs the site itself uses: no standing page may take them.
 XCFL_RESERVED_SLUGS = [
     "tags", "archives", "search", "feeds", "theme", "images", "families",
-    "studios", "teams", "streets", "stats", "page", "drafts",
+    "studios", "teams", "streets", "stats", "page", "drafts", "sitemap",
 ]
 XCFL_MAX_FILE_MB = 5
 # Mobile or ID numbers that may appear on public pages on purpose (digits only).
@@ -120,9 +120,11 @@ ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+SITEMAP_URL = "sitemap/"  # the readers' 网站地图 (HTML); sitemap.xml is xcfl_sitemap's
+SITEMAP_SAVE_AS = SITEMAP_URL + "index.html"
 NOTFOUND_SAVE_AS = "404.html"
 CATEGORIES_SAVE_AS = AUTHORS_SAVE_AS = AUTHOR_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "notfound"]
+DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "sitemap", "notfound"]
 PAGINATED_TEMPLATES = {"category": None, "tag": None}
 DEFAULT_PAGINATION = 15
 PAGINATION_PATTERNS = (
