@@ -79,8 +79,9 @@ test:
 deploy:
 	@test -n "$(DEPLOY_TARGET)" || { echo "请设置 DEPLOY_TARGET，例如 make deploy DEPLOY_TARGET=www@host:/srv/www/"; exit 2; }
 	@exec tools/quiet-failure $(MAKE) --no-print-directory publish
-	# --checksum: builds are byte-identical, so only changed files are uploaded
-	rsync --recursive --links --checksum --delete --human-readable --itemize-changes "$(OUTPUTDIR)/" "$(DEPLOY_TARGET)"
+	# Files first, then pages, then what the site no longer has: readers never get a page
+	# without its files, even from a deploy stopped halfway (tools/deploy.py, docs/hosting.md)
+	@exec tools/quiet-failure $(BIN)/python tools/deploy.py "$(OUTPUTDIR)" "$(DEPLOY_TARGET)"
 
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache

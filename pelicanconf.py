@@ -48,7 +48,7 @@ XCFL_CATEGORIES = {
 # First-level URLs the site itself uses: no standing page may take them.
 XCFL_RESERVED_SLUGS = [
     "tags", "archives", "search", "feeds", "theme", "images", "families",
-    "studios", "teams", "streets", "stats", "page", "drafts",
+    "studios", "teams", "streets", "stats", "page", "drafts", "sitemap",
 ]
 XCFL_MAX_FILE_MB = 5
 # Mobile or ID numbers that may appear on public pages on purpose (digits only).
@@ -71,6 +71,38 @@ XCFL_ORGANIZATION = {
     "postcode": "100054",
 }
 
+# 网站标识码 (SiteIDCode) given by the national government-website registry, shown in the
+# footer and in every page's <meta name="SiteIDCode">: 10 digits, the 6-digit
+# administrative division code then 4 digits (西城区: 110102xxxx). "" when the site has none.
+XCFL_SITE_ID_CODE = ""
+# The government-site meta tags of each column (政府网站网页元数据: ColumnDescription,
+# ColumnKeywords, ColumnType), by URL slug: the categories, the collections, tags, archives.
+# The column's name is the one the site shows.
+XCFL_COLUMNS = {
+    "news": {"description": "西城区妇联及各街道妇联的工作动态和活动报道",
+             "keywords": "工作动态,妇联活动,西城区妇联", "type": "政务动态"},
+    "notices": {"description": "西城区妇联发布的通知、公告和公示",
+                "keywords": "通知公告,通知,公示", "type": "通知公告"},
+    "organization": {"description": "妇联基层组织建设、妇女之家和妇联改革",
+                     "keywords": "组织建设,妇女之家,基层妇联", "type": "工作动态"},
+    "rights": {"description": "妇女儿童权益维护、法律服务和反家庭暴力工作",
+               "keywords": "权益维护,妇女儿童权益,法律服务", "type": "工作动态"},
+    "family": {"description": "家庭文明建设、家教家风和最美家庭寻访",
+               "keywords": "家庭文明,家教家风,最美家庭", "type": "工作动态"},
+    "women": {"description": "西城区巾帼建功、巧娘工作室和优秀女性风采",
+              "keywords": "巾帼风采,巾帼建功,巧娘", "type": "工作动态"},
+    "families": {"description": "西城区各级最美家庭、文明家庭名录",
+                 "keywords": "最美家庭,文明家庭,家庭名录", "type": "专题专栏"},
+    "studios": {"description": "西城区巧娘工作室及其技艺、所在街道",
+                "keywords": "巧娘工作室,非遗,手工技艺", "type": "专题专栏"},
+    "teams": {"description": "西城区巾帼志愿服务队及其服务内容",
+              "keywords": "志愿服务队,巾帼志愿者,志愿服务", "type": "专题专栏"},
+    "tags": {"description": "按标签浏览西城区妇联网站的全部文章",
+             "keywords": "标签,专题", "type": "专题专栏"},
+    "archives": {"description": "西城区妇联网站全部文章，按年份排列",
+                 "keywords": "文章归档,全部文章", "type": "政务动态"},
+}
+
 # URLs (content model §4): ASCII, ending in "/".
 ARTICLE_URL = "{category}/{date:%Y}/{slug}/"  # {category} is the slug
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
@@ -88,9 +120,11 @@ ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+SITEMAP_URL = "sitemap/"  # the readers' 网站地图 (HTML); sitemap.xml is xcfl_sitemap's
+SITEMAP_SAVE_AS = SITEMAP_URL + "index.html"
 NOTFOUND_SAVE_AS = "404.html"
 CATEGORIES_SAVE_AS = AUTHORS_SAVE_AS = AUTHOR_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "notfound"]
+DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "sitemap", "notfound"]
 PAGINATED_TEMPLATES = {"category": None, "tag": None}
 DEFAULT_PAGINATION = 15
 PAGINATION_PATTERNS = (
@@ -160,3 +194,9 @@ XCFL_HOME_LEAD_CATEGORIES = ["news", "notices"]  # the two wide blocks at the to
 # code scanned from a preview opens the published page; publishconf.py sets SITEURL.
 XCFL_PUBLIC_URL = "https://fulian.bjxch.gov.cn"
 XCFL_ACCESSIBILITY_URL = "accessibility/"  # the 无障碍说明 page the toolbar links to
+
+# Served only over HTTPS (every address redirects to https://)? Then `_headers` adds
+# Strict-Transport-Security for a year: browsers refuse plain HTTP afterwards, so
+# turn it on only once HTTPS works for good (docs/hosting.md).
+XCFL_HTTPS_ONLY = False
+XCFL_HSTS_INCLUDE_SUBDOMAINS = False  # also every *.host: only if all of them are HTTPS too

@@ -36,13 +36,14 @@ PAGE_TYPES = [
     ("stats", r"stats/index\.html", ""),
     ("search", r"search/index\.html", "?q=巧娘"),
     ("standing-page", r"accessibility/index\.html", ""),
+    ("sitemap", r"sitemap/index\.html", ""),
     ("404", r"404\.html", ""),
 ]
 TYPE_NAMES = [name for name, _, _ in PAGE_TYPES]
 # Types every build of the sample content must have on this branch.
 REQUIRED = {"home", "article", "article-media", "article-cover", "category",
-            "category-page-2", "tag", "tags", "archives", "search", "standing-page", "404",
-            "streets"}
+            "category-page-2", "tag", "tags", "archives", "search", "standing-page", "sitemap",
+            "404", "streets"}
 
 
 def page_of_type(output, name):

@@ -85,6 +85,9 @@ MESSAGES = {
     "new-unknown-category": "栏目“{value}”不存在。可选的栏目：{allowed}。用法：make new TITLE=文章标题 CATEGORY=栏目名称",
     "new-exists": "文件已经存在，没有覆盖它。请打开这个文件继续编辑，或换一个标题。",
     "ids-unreadable": "这个文件读不出来，其中的编号没有列出。请运行 make check 查看原因。",
+    # government-site meta tags (plugins/xcfl_theme/govmeta.py)
+    "bad-site-id-code": "网站标识码“{value}”格式不对；应为 10 位数字：6 位行政区划代码加 4 位顺序号，例如 1101020001；网站没有标识码时留空",
+    "column-meta-missing": "栏目 {slug} 缺少网站元数据 {fields}；请在 XCFL_COLUMNS 中为它写上 description（栏目描述）、keywords（栏目关键词）和 type（栏目类型）",
 }
 
 

@@ -10,7 +10,7 @@ import os
 import yaml
 from pelican import signals
 
-from . import assets, csp, headers, inline
+from . import assets, csp, govmeta, headers, inline
 
 
 def load_strings(theme_path):
@@ -31,9 +31,11 @@ def write_assets(pelican):
     found = assets.collect(pelican.settings["THEME"])
     assets.write(found, pelican.output_path)
     header_policy = csp.policy(pelican.settings["ASSET_SCRIPT_HASHES"].values(), header=True)
-    headers.write([target for target, _ in found.values()], pelican.output_path, header_policy)
+    headers.write([target for target, _ in found.values()], pelican.output_path, header_policy,
+                  pelican.settings)
 
 
 def register():
     signals.initialized.connect(configure)
     signals.finalized.connect(write_assets)
+    govmeta.register()
