@@ -136,6 +136,7 @@ PLUGINS = [
     "xcfl_sitemap",
     "xcfl_search",
     "xcfl_feeds",
+    "xcfl_linkcheck",
     "xcfl_speed",
 ]
 

@@ -85,6 +85,10 @@ MESSAGES = {
     "new-unknown-category": "栏目“{value}”不存在。可选的栏目：{allowed}。用法：make new TITLE=文章标题 CATEGORY=栏目名称",
     "new-exists": "文件已经存在，没有覆盖它。请打开这个文件继续编辑，或换一个标题。",
     "ids-unreadable": "这个文件读不出来，其中的编号没有列出。请运行 make check 查看原因。",
+    # the built site's links (xcfl_linkcheck): the safety net after writing
+    "broken-link": "页面 {page} 上的链接 {url} 指向的文件在生成的网站中不存在；请改正链接，或补上它指向的页面、图片或文件",
+    "broken-fragment": "页面 {page} 上的链接 {url} 指向的位置（# 后面的部分）在目标页面中找不到；请核对小标题或锚点的写法",
+    "broken-links-summary": "共发现 {count} 个失效链接，网站未发布。请按上面的提示修改后重试。",
 }
 
 

@@ -1,0 +1,179 @@
+"""The safety net: no broken link is ever published.
+
+After the build has written everything (``finalized``), every ``href``, ``src``
+and ``srcset`` of every HTML page of the output that points into the site
+must name a file of this output, and every ``#fragment`` an ``id`` (or an
+``<a name>``) of the page it points at. Links written by editors are checked
+while reading, with their lines (xcfl_articles/links.py); this catches what the
+theme and the generators add. A broken one is printed as
+``path:line: key: message`` (the article's source file when the page comes from
+content, else the page of the output) and the build fails: ``make publish``
+then keeps the old site.
+
+Pages are read with html.parser's HTMLParser collecting attributes only:
+several times faster than a Beautiful Soup tree (docs/architecture.md).
+"""
+
+import os
+import sys
+from html.parser import HTMLParser
+from urllib.parse import unquote, urljoin, urlsplit
+
+from pelican import signals
+
+from xcfl_problems.messages import message
+from xcfl_problems.problems import ContentError, shown_path
+
+LINK_ATTRIBUTES = {"href", "src", "srcset"}
+# Fragments every browser resolves without an element of that id.
+ANY_PAGE_FRAGMENTS = {"", "top"}
+
+
+class Collector(HTMLParser):
+    """The ids and the link attributes of one page (with their line)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids = set()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+            elif name in LINK_ATTRIBUTES:
+                line = self.getpos()[0]
+                if name == "srcset":
+                    for candidate in value.split(","):
+                        url = candidate.strip().split(" ")[0]
+                        if url:
+                            self.links.append((url, line))
+                else:
+                    self.links.append((value, line))
+
+    handle_startendtag = handle_starttag
+
+
+def read_page(path):
+    collector = Collector()
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        collector.feed(handle.read())
+    collector.close()
+    return collector
+
+
+def page_url(relative):
+    """The site path a page is served at: /news/ for news/index.html."""
+    url = "/" + relative
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
+
+
+def target_file(output, path):
+    """The output file a site path names, or None."""
+    full = os.path.join(output, unquote(path).lstrip("/"))
+    if path.endswith("/") or os.path.isdir(full):
+        full = os.path.join(full, "index.html")
+    return full if os.path.isfile(full) else None
+
+
+BASE_HOST = "site.invalid"  # stands for the site while relative links are resolved
+
+
+def site_path(url, page, siteurl):
+    """The path inside the site a link on `page` (its site path) leads to, with
+    its fragment, or None when it leads elsewhere (another host, mailto:, data: …)."""
+    if siteurl and (url == siteurl or url.startswith(siteurl + "/")):
+        url = url[len(siteurl):] or "/"
+    parts = urlsplit(urljoin(f"http://{BASE_HOST}{page}", url))
+    if parts.scheme != "http" or parts.netloc != BASE_HOST:
+        return None
+    return parts.path, parts.fragment
+
+
+def broken_links(output, siteurl):
+    """[(page relative path, line, url, problem key)] of the whole output."""
+    pages = {}
+    for folder, _, names in os.walk(output):
+        for name in names:
+            if name.endswith(".html"):
+                full = os.path.join(folder, name)
+                pages[full] = read_page(full)
+    found = []
+    for full, page in pages.items():
+        relative = os.path.relpath(full, output).replace(os.sep, "/")
+        here = page_url(relative)
+        for url, line in page.links:
+            where = site_path(url, here, siteurl)
+            if where is None:
+                continue
+            path, fragment = where
+            target = target_file(output, path)
+            if target is None:
+                found.append((relative, line, url, "broken-link"))
+            elif fragment not in ANY_PAGE_FRAGMENTS and target in pages \
+                    and unquote(fragment) not in pages[target].ids:
+                found.append((relative, line, url, "broken-fragment"))
+    return sorted(found)
+
+
+_sources = {}
+
+
+def start(pelican):
+    _sources.clear()
+
+
+def remember_source(path, context):
+    content = context.get("article") or context.get("page")
+    if path.endswith(".html") and content is not None:
+        _sources[os.path.abspath(path)] = getattr(content, "source_path", None)
+
+
+def source_line(source, url):
+    """The line of a content file that holds the link (or its path), or None."""
+    needles = [url, url.split("#")[0]] if url.split("#")[0] else [url]
+    try:
+        with open(source, encoding="utf-8", errors="replace") as handle:
+            lines = handle.readlines()
+    except OSError:
+        return None
+    for needle in needles:
+        for number, text in enumerate(lines, start=1):
+            if needle and needle in text:
+                return number
+    return None
+
+
+def where(output, relative, line, url):
+    """`path:line` of a broken link: its content file when it is found there,
+    else the page of the output."""
+    page = os.path.abspath(os.path.join(output, relative))
+    source = _sources.get(page)
+    if source:
+        source_number = source_line(source, url)
+        if source_number:
+            return f"{shown_path(source)}:{source_number}"
+    return f"{os.path.relpath(page).replace(os.sep, '/')}:{line}"
+
+
+def check(pelican):
+    output = pelican.output_path
+    siteurl = pelican.settings.get("SITEURL", "").rstrip("/")
+    found = broken_links(output, siteurl)
+    if not found:
+        return
+    lines = [f"{where(output, relative, line, url)}: {key}: "
+             + message(key, url=url, page=page_url(relative))
+             for relative, line, url, key in found]
+    lines.append(message("broken-links-summary", count=len(found)))
+    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.flush()
+    raise ContentError(f"{len(found)} 个失效链接")
+
+
+def register():
+    signals.initialized.connect(start)
+    signals.content_written.connect(remember_source)
+    signals.finalized.connect(check)
