@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from pelican import signals
 
 from xcfl_problems.messages import message
-from xcfl_problems.problems import ContentError, shown_path
+from xcfl_problems.problems import ContentError, problem_line, shown_path
 
 LINK_ATTRIBUTES = {"href", "src", "srcset"}
 # Fragments every browser resolves without an element of that id.
@@ -147,15 +147,15 @@ def source_line(source, url):
 
 
 def where(output, relative, line, url):
-    """`path:line` of a broken link: its content file when it is found there,
+    """(path, line) of a broken link: its content file when it is found there,
     else the page of the output."""
     page = os.path.abspath(os.path.join(output, relative))
     source = _sources.get(page)
     if source:
         source_number = source_line(source, url)
         if source_number:
-            return f"{shown_path(source)}:{source_number}"
-    return f"{os.path.relpath(page).replace(os.sep, '/')}:{line}"
+            return shown_path(source), source_number
+    return os.path.relpath(page).replace(os.sep, "/"), line
 
 
 def check(pelican):
@@ -164,8 +164,8 @@ def check(pelican):
     found = broken_links(output, siteurl)
     if not found:
         return
-    lines = [f"{where(output, relative, line, url)}: {key}: "
-             + message(key, url=url, page=page_url(relative))
+    lines = [problem_line(*where(output, relative, line, url), key,
+                          message(key, url=url, page=page_url(relative)))
              for relative, line, url, key in found]
     lines.append(message("broken-links-summary", count=len(found)))
     sys.stderr.write("\n".join(lines) + "\n")
