@@ -102,3 +102,19 @@ def test_a_broken_link_in_an_article_stops_the_build_at_its_line(tmp_path):
     assert result.returncode == 1
     assert (f"articles/2024-06-01-shuxiang-family-reading.md:{line}: 正文: 链接 /no-such-page/ "
             "指向的网页不存在") in result.stderr, result.stderr
+
+
+def test_the_menu_leaves_out_categories_without_articles(tmp_path):
+    """Content with one news article: the menu names 工作动态 and no empty category,
+    and the build (every page checked) passes."""
+    from helpers import article, write
+    content = tmp_path / "content"
+    write(str(content / "articles" / "x.md"), article(body="正文"))
+    output = str(tmp_path / "site")
+    result = run_tool("build.py", str(content), output, "-s", PELICANCONF)
+    assert result.returncode == 0, result.stderr
+    with open(os.path.join(output, "index.html"), encoding="utf-8") as handle:
+        page = handle.read()
+    assert 'class="xc-nav__link" href="/news/"' in page
+    assert 'class="xc-nav__link" href="/notices/"' not in page
+    assert 'class="xc-nav__link" href="/families/"' in page  # collections are always written

@@ -185,7 +185,19 @@ def check(pelican):
     raise ContentError(f"{len(found)} 个失效链接")
 
 
+def nav_of_written_sections(generators):
+    """XCFL_NAV_SHOWN, the main menu the theme draws: XCFL_NAV without the
+    categories that have no article (their page is not written). Plain
+    (URL, label) pairs, so a page's cache key does not read the articles."""
+    context = generators[0].context
+    written = {category.url for category, _ in context.get("categories", ())}
+    categories = {f"{slug}/" for slug in context.get("XCFL_CATEGORIES", {})}
+    context["XCFL_NAV_SHOWN"] = [(url, label) for url, label in context["XCFL_NAV"]
+                                 if url not in categories or url in written]
+
+
 def register():
     signals.initialized.connect(start)
+    signals.all_generators_finalized.connect(nav_of_written_sections)
     signals.content_written.connect(remember_source)
     signals.finalized.connect(check)
