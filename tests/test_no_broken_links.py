@@ -118,3 +118,15 @@ def test_the_menu_leaves_out_categories_without_articles(tmp_path):
     assert 'class="xc-nav__link" href="/news/"' in page
     assert 'class="xc-nav__link" href="/notices/"' not in page
     assert 'class="xc-nav__link" href="/families/"' in page  # collections are always written
+
+
+def test_the_page_reader_takes_attributes_of_tags_only():
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from xcfl_linkcheck.linkcheck import Page
+
+    page = Page('<p>&lt;img src=x&gt;</p><meta content="a src=y b" name="d">\n'
+                "<a href='/a/' id=top>a</a><img srcset=\"/i-1.png 1x, /i-2.png 2x\" src=/i.png>"
+                '<!-- <a href="/comment/"> --><script>let s = "<a href=/script/>";</script>')
+    assert [url for url, _ in page.links] == ["/a/", "/i-1.png", "/i-2.png", "/i.png"]
+    assert page.ids == {"d", "top"}

@@ -30,11 +30,15 @@ from xcfl_problems.problems import ContentError, problem_line, shown_path
 ANY_PAGE_FRAGMENTS = {"", "top"}
 
 
-# An attribute of a tag as Jinja and Markdown write them (and editors' HTML:
-# double, single or no quotes). Text between tags never matches: it cannot hold
-# `<` before a name and `=`, since Jinja and Markdown escape it as &lt;.
+# A start tag (escaped text, &lt;img src=x&gt;, is none; `>` inside an attribute
+# value is written &gt; by Jinja and Markdown), then its attributes as Jinja,
+# Markdown and editors' HTML write them: double, single or no quotes.
+TAG = re.compile(r"<[a-zA-Z][^>]*>")
+# Every attribute in turn, quoted values consumed whole, so text inside a value
+# (a description holding "src=x") is never read as an attribute.
 ATTRIBUTE = re.compile(
-    r"""\s(id|name|href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+    r"""\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+WANTED = {"id", "name", "href", "src", "srcset"}
 SKIPPED = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S | re.I)
 
 
@@ -45,8 +49,15 @@ class Page:
         self.ids = set()
         self.links = []
         text = SKIPPED.sub(lambda m: " " * len(m.group()), text)  # offsets stay
-        for match in ATTRIBUTE.finditer(text):
+        for tag in TAG.finditer(text):
+            if "=" in tag.group():
+                self._read_tag(tag)
+
+    def _read_tag(self, tag):
+        for match in ATTRIBUTE.finditer(tag.group()):
             name = match.group(1).lower()
+            if name not in WANTED:
+                continue
             value = html.unescape(match.group(2) or match.group(3) or match.group(4) or "")
             if name in ("id", "name"):
                 self.ids.add(value)
@@ -54,9 +65,9 @@ class Page:
                 for candidate in value.split(","):
                     url = candidate.strip().split(" ")[0]
                     if url:
-                        self.links.append((url, match.start()))
+                        self.links.append((url, tag.start()))
             else:
-                self.links.append((value, match.start()))
+                self.links.append((value, tag.start()))
 
 
 def read_text(path):
