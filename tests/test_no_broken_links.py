@@ -130,3 +130,15 @@ def test_the_page_reader_takes_attributes_of_tags_only():
                 '<!-- <a href="/comment/"> --><script>let s = "<a href=/script/>";</script>')
     assert [url for url, _ in page.links] == ["/a/", "/i-1.png", "/i-2.png", "/i.png"]
     assert page.ids == {"d", "top"}
+
+
+def test_a_missing_heading_of_an_article_names_its_file_and_line(tmp_path):
+    """Reading checks do not look at #fragments: the net names the content line."""
+    from helpers import article, write
+    content = tmp_path / "content"
+    write(str(content / "articles" / "2024-01-01-x.md"),
+          article(body="第一段。\n\n见[本页小标题](#nope)。\n\n## 一\n"))
+    result = run_tool("build.py", str(content), str(tmp_path / "site"), "-s", PELICANCONF)
+    assert result.returncode == 1
+    assert ("articles/2024-01-01-x.md:7: broken-fragment: 页面 /news/2024/x/ 上的链接 #nope "
+            "指向的位置（# 后面的部分）在目标页面中找不到；请核对小标题或锚点的写法") in result.stderr, result.stderr
