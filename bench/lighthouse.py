@@ -3,8 +3,8 @@
     .venv/bin/python bench/lighthouse.py [--out bench/results/FILE.md]
 
 Builds the tests' sample content (tests/pages.py: the repository's content plus
-pagination, pictures and a table) with `make html`'s tool into a temporary
-folder, serves it on 127.0.0.1 with gzip as a host would (tests/browser.py),
+pagination, pictures and a table) with `make publish`'s tool into a temporary
+folder, for the address it serves it at on 127.0.0.1 with gzip as a host would (tests/browser.py),
 and runs Lighthouse (npm package, the version pinned below, installed by npm
 into a temporary folder) with Debian's chromium (CHROME_PATH, default
 /usr/bin/chromium) on the home page, an article, a listing and a search with a
@@ -54,8 +54,9 @@ def scores(lighthouse, url, form_factor, report):
     # what cost points: audits of the four categories that did not pass
     weighted = {ref["id"] for name in CATEGORIES for ref in result["categories"][name]["auditRefs"]
                 if ref.get("weight")}
-    found["failed"] = sorted(audit_id for audit_id in weighted
-                             if (result["audits"][audit_id].get("score") or 1) < 1)
+    scores_of = {audit_id: result["audits"][audit_id].get("score") for audit_id in weighted}
+    found["failed"] = sorted(audit_id for audit_id, score in scores_of.items()
+                             if score is not None and score < 1)
     return found
 
 
@@ -65,9 +66,12 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("XCFL_CACHE_PATH", os.path.join(folder, "cache"))
-        site = build(make_sample_content(os.path.join(folder, "content")), os.path.join(folder, "site"))
-        lighthouse = install(os.path.join(folder, "npm"))
+        # A publish build, as readers get it (absolute addresses, feeds, robots.txt
+        # naming the sitemap), for the address it is served at: serve first.
+        site = os.path.join(folder, "site")
         server, base = serve(site)
+        build(make_sample_content(os.path.join(folder, "content")), site, publish=True, siteurl=base)
+        lighthouse = install(os.path.join(folder, "npm"))
         rows = []
         try:
             for label, kind in PAGES:
