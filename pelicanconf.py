@@ -169,6 +169,8 @@ PLUGINS = [
     "xcfl_records",
     "xcfl_sitemap",
     "xcfl_search",
+    "xcfl_feeds",
+    "xcfl_linkcheck",
 ]
 
 # Pelican's own content cache stays off. It knows a file only by its mtime (not

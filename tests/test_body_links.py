@@ -107,6 +107,8 @@ GOOD_BODY = """\
 见[另一篇](/news/2023/other/)、[也是它]({filename}2023-05-05-other.md)、[栏目](news/)、
 [首页](/)、[搜索](/search/?q=家风)、[标签](/tags/)、[本页小标题](#yi)、[外站](https://www.gov.cn/)、
 [邮件](mailto:a@example.org)、[图片]({static}../images/photo.png)、[网站地址](https://fulian.bjxch.gov.cn/news/)。
+
+## 一
 """
 
 

@@ -78,3 +78,27 @@ def test_sitemap_dates_are_the_articles_dates(published_site):
         day = entry.find(f"{atom}published").text[:10]
         (url,) = [u for u in tree.iter(f"{SITEMAP}url") if u.find(f"{SITEMAP}loc").text == loc]
         assert url.find(f"{SITEMAP}lastmod").text == day, loc
+
+
+def feed_identity(published_site, name):
+    root = ET.parse(os.path.join(published_site, "feeds", name)).getroot()
+    alternate = [link.get("href") for link in root.findall(f"{ATOM}link")
+                 if link.get("rel", "alternate") == "alternate"]
+    own = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    return root.find(f"{ATOM}id").text, alternate, own
+
+
+def test_every_feed_has_its_own_id_and_links_to_its_own_section(published_site):
+    names = sorted(os.listdir(os.path.join(published_site, "feeds")))
+    assert len(names) == 7
+    ids = set()
+    for name in names:
+        identity, alternate, own = feed_identity(published_site, name)
+        assert own == [f"{SITEURL}/feeds/{name}"]
+        assert identity == own[0]
+        ids.add(identity)
+        slug = name.removesuffix(".atom.xml")
+        section = f"{SITEURL}/" if slug == "all" else f"{SITEURL}/{slug}/"
+        assert alternate == [section], name
+        assert os.path.isfile(os.path.join(published_site, section[len(SITEURL) + 1:], "index.html"))
+    assert len(ids) == 7

@@ -49,7 +49,7 @@ def ssh_secrets(**changes):
 
 
 def test_there_is_a_publish_workflow():
-    assert [os.path.basename(path) for path in WORKFLOWS] == ["publish.yml"]
+    assert [os.path.basename(path) for path in WORKFLOWS] == ["check.yml", "publish.yml"]
 
 
 @pytest.mark.parametrize("text, found", [
@@ -91,7 +91,9 @@ def test_readme_requirements_name_the_install_script():
     assert "make test" in readme.split("```", 2)[1]  # the README's first command block
 
 
-@pytest.mark.parametrize("path, job", jobs(), ids=job_id)
+@pytest.mark.parametrize("path, job", [(path, job) for path, job in jobs()
+                                       if any("make test" in step["run"] for step in run_steps(path, job))],
+                         ids=job_id)
 def test_test_step_is_the_readmes_test_command_with_the_whole_suite(path, job):
     workflow = load(path)
     tests = [step for step in run_steps(path, job) if "make test" in step["run"]]
@@ -201,3 +203,43 @@ def test_runner_refuses_what_it_would_otherwise_ignore(tmp_path):
     workspace = checkout(str(tmp_path / "workspace"))
     with pytest.raises(ValueError, match=r"job build: keys not supported here: \['strategy'\]"):
         run_job(str(workflow), "build", workspace, secrets={}, variables={})
+
+
+CHECK_WORKFLOW = os.path.join(ROOT, ".github/workflows/check.yml")
+
+
+def test_check_workflow_runs_on_pull_requests_and_keeps_the_preview():
+    workflow = load(CHECK_WORKFLOW)
+    assert list(workflow[True]) == ["pull_request"]  # YAML reads `on` as True
+    steps = workflow["jobs"]["check"]["steps"]
+    upload = [step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(upload) == 1 and upload[0]["with"]["path"] == "output/"
+    names = [step_name(step) for step in steps]
+    assert names.index("Check content") < names.index("Build the preview") < names.index(step_name(upload[0]))
+
+
+def test_check_workflow_runs_here_and_builds_the_preview(tmp_path):
+    workspace = checkout(str(tmp_path / "workspace"))
+    results = run_job(CHECK_WORKFLOW, "check", workspace, secrets={}, variables={})
+    report = "\n".join(f"--- {r.name} ({r.returncode})\n{r.output}" for r in results)
+    assert [r.returncode for r in results] == [0] * len(results), report
+    assert results[-1].name == "Keep the preview"
+    assert os.path.isfile(os.path.join(workspace, "output", "index.html"))
+
+
+def test_check_workflow_annotates_each_problem_on_its_line(tmp_path):
+    workspace = checkout(str(tmp_path / "workspace"))
+    path = os.path.join(workspace, "content", "articles", "2024-06-01-shuxiang-family-reading.md")
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("Date:"))
+    lines[number - 1] = "Date: 2024-02-30\n"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.writelines(lines)
+    results = run_job(CHECK_WORKFLOW, "check", workspace, secrets={}, variables={})
+    assert results[-1].name == "Check content" and results[-1].returncode != 0
+    annotations = [line for line in results[-1].output.splitlines() if line.startswith("::error ")]
+    assert annotations and all(
+        line.startswith(f"::error file=content/articles/2024-06-01-shuxiang-family-reading.md,line={number}::Date: ")
+        for line in annotations), results[-1].output
+    assert results[-1].output.rstrip().endswith("网站未生成。请按上面的提示修改后重试。")

@@ -24,6 +24,7 @@ KNOWN_ACTIONS = {
     "actions/checkout": "the copy of the repository is the checkout",
     "actions/setup-python": "this machine's python3 (the project's 3.11)",
     "actions/cache": "an empty cache, as on the first run",
+    "actions/upload-artifact": "the files stay in the copy of the repository",
 }
 # What this runner understands; anything else (a matrix, a container, a
 # condition, another shell…) fails the run instead of being ignored.

@@ -88,6 +88,10 @@ MESSAGES = {
     # government-site meta tags (plugins/xcfl_theme/govmeta.py)
     "bad-site-id-code": "网站标识码“{value}”格式不对；应为 10 位数字：6 位行政区划代码加 4 位顺序号，例如 1101020001；网站没有标识码时留空",
     "column-meta-missing": "栏目 {slug} 缺少网站元数据 {fields}；请在 XCFL_COLUMNS 中为它写上 description（栏目描述）、keywords（栏目关键词）和 type（栏目类型）",
+    # the built site's links (xcfl_linkcheck): the safety net after writing
+    "broken-link": "页面 {page} 上的链接 {url} 指向的文件在生成的网站中不存在；请改正链接，或补上它指向的页面、图片或文件",
+    "broken-fragment": "页面 {page} 上的链接 {url} 指向的位置（# 后面的部分）在目标页面中找不到；请核对小标题或锚点的写法",
+    "broken-links-summary": "共发现 {count} 个失效链接，网站未发布。请按上面的提示修改后重试。",
 }
 
 

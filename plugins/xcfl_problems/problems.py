@@ -97,8 +97,31 @@ def source_line(path, key):
     return None
 
 
+# XCFL_PROBLEMS_FORMAT=github (the check workflow): each problem as a GitHub
+# annotation, shown on the changed line of a pull request; plain lines otherwise.
+FORMAT_VARIABLE = "XCFL_PROBLEMS_FORMAT"
+
+
+def _escaped(text, more=""):
+    """GitHub's escaping of an annotation's message (and, with more=':,', of a property)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    for character in more:
+        text = text.replace(character, f"%{ord(character):02X}")
+    return text
+
+
+def problem_line(path, line, key, text):
+    """One problem as printed: ``path:line: key: message``, or under
+    XCFL_PROBLEMS_FORMAT=github ``::error file=path,line=N::key: message``."""
+    if os.environ.get(FORMAT_VARIABLE) == "github":
+        where = f"file={_escaped(path, ':,')}" + (f",line={line}" if line else "")
+        return f"::error {where}::{_escaped(f'{key}: {text}')}"
+    where = f"{path}:{line}" if line else path
+    return f"{where}: {key}: {text}"
+
+
 def format_report(found):
-    lines = [str(dataclasses.replace(p, path=shown_path(p.path))) for p in found]
+    lines = [problem_line(shown_path(p.path), p.line, p.key, p.message) for p in found]
     lines.append(f"共发现 {len(found)} 个内容问题，网站未生成。请按上面的提示修改后重试。")
     return "\n".join(lines)
 

@@ -1,0 +1,1 @@
+from .linkcheck import register  # noqa: F401
