@@ -93,7 +93,8 @@ def test_a_change_to_a_kept_articles_cover_or_image_is_seen(tmp_path):
     content = str(tmp_path / "content")
     images = os.path.join(content, "images")
     os.makedirs(images)
-    for name, size in (("wide.png", (90, 30)), ("tall.png", (20, 60)), ("body.png", (40, 40))):
+    # covers at least 800 px wide (xcfl_articles/rules.py COVER_MIN_WIDTH)
+    for name, size in (("wide.png", (900, 300)), ("tall.png", (800, 2400)), ("body.png", (40, 40))):
         with open(os.path.join(images, name), "wb") as handle:
             handle.write(png(*size))
     os.symlink("wide.png", os.path.join(images, "cover.png"))
@@ -108,13 +109,13 @@ def test_a_change_to_a_kept_articles_cover_or_image_is_seen(tmp_path):
         return image["width"], image["height"]
 
     assert build_counting(content, site, cache)[1] == {"kept": 0, "stored": 1}
-    assert cover_size() == ("90", "30")
+    assert cover_size() == ("900", "300")
     # the cover's symlink now leads to another picture: the article's file is unchanged
     os.remove(os.path.join(images, "cover.png"))
     os.symlink("tall.png", os.path.join(images, "cover.png"))
     status, kept, _, printed = build_counting(content, site, cache)
     assert (status, kept) == (0, {"kept": 0, "stored": 1}), printed.stderr
-    assert cover_size() == ("20", "60")
+    assert cover_size() == ("800", "2400")
     assert build_counting(content, site, cache)[1] == {"kept": 1, "stored": 0}
 
     with open(os.path.join(images, "body.png"), "wb") as handle:  # a new photo, same name

@@ -62,7 +62,8 @@ def probe(path, max_mb=MAX_MB):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 info = _raster(image)
-                if info.format == "PNG" and not info.problem:
+            if info.format == "PNG" and not info.problem:
+                with Image.open(path) as image:
                     image.verify()  # every chunk's checksum, without inflating the pixels
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         return Info(problem="image-too-many-pixels")
@@ -70,7 +71,7 @@ def probe(path, max_mb=MAX_MB):
         known = os.path.splitext(path)[1].lower() in (".jpg", ".jpeg", ".png", ".webp", ".gif")
         return Info(problem="image-corrupt" if known else "image-unsupported",
                     values={"format": os.path.splitext(path)[1].lstrip(".").upper() or "?"})
-    except (OSError, SyntaxError, ValueError, EOFError):
+    except (OSError, SyntaxError, ValueError, EOFError, RuntimeError):
         return Info(problem="image-corrupt")
     if not info.problem and not _complete(info.format, head, tail, size):
         return Info(problem="image-corrupt")
