@@ -35,7 +35,7 @@ def phone_photo(seed):
     grain = Image.effect_noise((4000, 3000), 18).convert("RGB")
     photo = Image.blend(big, grain, 0.12)
     exif = Image.Exif()
-    exif[0x0112] = 6  # orientation: taken upright, stored sideways
+    exif[0x0112] = 6 if seed % 2 else 1  # every other one taken upright, stored sideways
     exif[0x010F] = "PhoneMaker"
     gps = exif.get_ifd(0x8825)
     gps.update({1: "N", 2: (39.0, 53.0, 10.5), 3: "E", 4: (116.0, 21.0, 5.25)})
@@ -113,6 +113,20 @@ def timed(label, function, paths, processes=1):
           f"| {1000 * cpu_seconds / len(paths):.0f} ms |", flush=True)
 
 
+def project(path):
+    """What the build does (plugins/xcfl_images): probe, then variants.render."""
+    import sys
+
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                    "plugins"))
+    from xcfl_images.probe import probe
+    from xcfl_images.variants import plan, render
+
+    info = probe(path)
+    with open(path, "rb") as handle:
+        return render(handle.read(), info, plan("images/a.jpg", info))
+
+
 def pillow_nodraft(path):
     return pillow(path, draft=False)
 
@@ -124,7 +138,7 @@ def pillow_avif(path):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=12)
-    parser.add_argument("--folder", default="/tmp/xcfl-photos")
+    parser.add_argument("--folder", default="/tmp/xcfl-photos-mixed")
     parser.add_argument("--avif", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.folder, exist_ok=True)
@@ -142,6 +156,8 @@ def main():
     timed("Pillow, full decode, 3 widths × (WebP + JPEG)", pillow_nodraft, paths)
     timed("Pillow, draft decode, 3 widths × (WebP + JPEG)", pillow, paths)
     timed("Pillow, draft decode, 2 processes", pillow, paths, processes=2)
+    timed("the build's own code (xcfl_images: draft, resize before turning)", project, paths)
+    timed("the build's own code, 2 processes", project, paths, processes=2)
     if args.avif:
         timed("Pillow, draft decode, 3 widths × (WebP + JPEG + AVIF)", pillow_avif, paths)
     try:
