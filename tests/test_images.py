@@ -300,3 +300,24 @@ def test_a_safe_svg_passes(bad_site):
     write(str(bad_site / "articles" / "a.md"), HEAD + "\n正文。\n\n![标志](images/logo.svg)\n")
     result = check(bad_site)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("width, chosen", [(390, "upright-480w.webp"), (1280, "upright-960w.webp")])
+def test_the_browser_chooses_the_width_the_screen_needs(photo_site, chromium, width, chosen):
+    """A 390 px phone takes the 480 px WebP, a 1280 px screen the 960 px one
+    (the 40em column); never the 1600 px file at 1× density."""
+    from browser import serve
+
+    server, url = serve(photo_site["site"])
+    try:
+        context = chromium.new_context(viewport={"width": width, "height": 900},
+                                       device_scale_factor=1)
+        tab = context.new_page()
+        tab.goto(url + "/news/2026/photos/")
+        tab.locator(".xc-prose figure img").first.scroll_into_view_if_needed()
+        tab.wait_for_function("document.querySelector('.xc-prose figure img').complete")
+        source = tab.eval_on_selector(".xc-prose figure img", "image => image.currentSrc")
+        context.close()
+    finally:
+        server.shutdown()
+    assert source.endswith("/images/photos/" + chosen)
