@@ -83,7 +83,8 @@ def decode_only(path):
 def vips(path):
     import pyvips
 
-    image = pyvips.Image.thumbnail(path, WIDTHS[0])  # shrink-on-load, orientation applied
+    # shrink-on-load, orientation applied; in memory, since it is saved six times
+    image = pyvips.Image.thumbnail(path, WIDTHS[0]).copy_memory()
     sizes = []
     for width in WIDTHS:
         if width != image.width:
