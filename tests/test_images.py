@@ -321,3 +321,15 @@ def test_the_browser_chooses_the_width_the_screen_needs(photo_site, chromium, wi
     finally:
         server.shutdown()
     assert source.endswith("/images/photos/" + chosen)
+
+
+def test_listings_show_the_cover_as_a_thumbnail(photo_site):
+    item = soup(photo_site["site"], "news/index.html").find(
+        "a", string="三八节活动现场").find_parent("li")
+    thumb = item.select_one(".xc-article-list__thumb picture")
+    assert thumb.source["sizes"] == thumb.img["sizes"] == "7.5rem"
+    assert thumb.source["srcset"].startswith("/images/photos/cover-480w.webp 480w")
+    assert (thumb.img["alt"], thumb.img["loading"]) == ("", "lazy")
+    other = soup(photo_site["site"], "news/index.html").find(
+        "a", string="没有封面的图片新闻").find_parent("li")
+    assert other.select_one(".xc-article-list__thumb") is None
