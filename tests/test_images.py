@@ -333,3 +333,16 @@ def test_listings_show_the_cover_as_a_thumbnail(photo_site):
     other = soup(photo_site["site"], "news/index.html").find(
         "a", string="没有封面的图片新闻").find_parent("li")
     assert other.select_one(".xc-article-list__thumb") is None
+
+
+def test_the_home_page_has_a_still_photo_news_block(photo_site):
+    home = soup(photo_site["site"], "index.html")
+    block = home.find("section", class_="xc-photo-news")
+    assert block.h2.get_text(strip=True) == "图片新闻"
+    titles = [item.get_text(strip=True) for item in block.select(".xc-photo-news__title")]
+    assert titles[0] == "三八节活动现场" and "没有封面的图片新闻" not in titles
+    assert 1 <= len(titles) <= 4
+    first = block.select_one("picture")
+    assert first.source["sizes"] == "(min-width: 48rem) 17rem, 50vw"
+    assert first.img["alt"] == "" and first.img["width"] == "1600"
+    assert not block.find(["button", "script"])  # nothing moves by itself
