@@ -167,6 +167,7 @@ PLUGINS = [
     "xcfl_theme",
     "xcfl_share",
     "xcfl_records",
+    "xcfl_images",
     "xcfl_sitemap",
     "xcfl_search",
     "xcfl_feeds",

@@ -189,6 +189,7 @@ def test_record_description_links_are_read_from_the_site_root(tmp_path):
 
 def test_a_picture_that_is_also_the_cover_is_found_at_its_body_line(tmp_path):
     content = site(tmp_path / "content")
+    (content / "images/photo.png").write_bytes(png(800, 6))  # a cover is at least 800 px wide
     write(str(content / "articles/a.md"),
           HEAD.replace("Tags: 家风\n", "Cover: images/photo.png\n") + "正文。\n\n![](images/photo.png)\n")
     result = check(content)

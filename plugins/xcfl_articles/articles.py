@@ -9,14 +9,15 @@
 """
 
 import logging
+import os
 
 from pelican import signals
 from pelican.readers import MarkdownReader
 
+from xcfl_images.picture import picture
 from xcfl_problems import Problem, message, report, source_line
 
 from .anchors import heading_id, toc_entries
-from .imagesize import image_size
 from .links import check_site
 from .media import image_file, improve
 from .prerender import prerender
@@ -88,11 +89,13 @@ def improve_media(content):
     settings = content.settings
     root = settings["PATH"]
     label = settings["UI"]["table_label"]
-    if content._content:
-        content._content = improve(content._content, root, settings["SITEURL"], label)
     cover = getattr(content, "cover", None)
     path = image_file(cover, root) if cover else None
-    content.cover_size = image_size(path) if path else None
+    content.cover_picture = (picture(os.path.relpath(path, root).replace(os.sep, "/"), root,
+                                     settings["SITEURL"]) if path else None)
+    if content._content:
+        content._content = improve(content._content, root, settings["SITEURL"], label,
+                                   eager_first=content.cover_picture is None)
 
 
 def register():

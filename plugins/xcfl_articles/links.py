@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 from pelican.paginator import Paginator
 
+from xcfl_images.probe import probe
 from xcfl_problems import Problem, message, report
 
 from .header import decode
@@ -319,7 +320,7 @@ def judge_path(tag, path, site):
     candidates = ([posixpath.join(target, "index.html")] if folder else
                   [target, posixpath.join(target, "index.html")])
     if any(candidate in site.written for candidate in candidates):
-        return None, {}
+        return picture_problem(tag, target, site)
     if target.startswith(site.settings["THEME_STATIC_DIR"] + "/"):
         return None, {}  # the theme's own files
     for candidate in candidates:
@@ -338,6 +339,17 @@ def judge_path(tag, path, site):
     if not folder and posixpath.splitext(target)[1] not in ("", ".html", ".htm"):
         return "link-file-missing", {}
     return "link-missing", {}
+
+
+def picture_problem(tag, target, site):
+    """(message name, values) of a picture the site cannot publish (xcfl_images/probe.py:
+    corrupt, HEIC, too large …), reported here at the line that shows it."""
+    if tag != "img":
+        return None, {}
+    info = probe(os.path.join(site.root, target))
+    if info is None or not info.problem:
+        return None, {}
+    return info.problem, info.values
 
 
 def judge_placeholder(tag, what, rest, folder, site):
@@ -360,7 +372,7 @@ def judge_placeholder(tag, what, rest, folder, site):
     if exact:
         # {static}: the static generator copies it; {filename}: a source with
         # problems of its own, which are reported
-        return None, {}
+        return picture_problem(tag, exact, site)
     if tag == "img":
         return "link-image-missing", {}
     if what == "filename":

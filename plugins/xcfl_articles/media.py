@@ -2,7 +2,9 @@
 
 - an image alone in a paragraph becomes <figure> with a <figcaption> (its
   title, else its alt text); every image gets width/height from its file and
-  loading="lazy"; a path written relative to content/ (as the editor guide
+  loading="lazy" (not the first of a page without a cover: it is seen at
+  once); a photo becomes a <picture> of every published width, WebP first
+  (xcfl_images/picture.py); a path written relative to content/ (as the editor guide
   says) becomes a site URL, in a picture or a link; a picture described as
   ``-`` (``![-](…)``, decorative) gets an empty alt and no caption;
 - a table is wrapped in a focusable, labelled region that scrolls sideways,
@@ -14,7 +16,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString
 
-from .imagesize import image_size
+from xcfl_images.picture import picture
 
 PLACEHOLDER = re.compile(r"^\{(?:static|attach|filename)\}/?")
 OTHER_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
@@ -23,13 +25,14 @@ RELATIVE_HREF = re.compile(r"""<a\s[^>]*href=["']?(?![a-z][a-z0-9+.-]*:|[/#?{|])
 DECORATIVE = "-"  # ![-](…) marks a picture with nothing to describe (links.py)
 
 
-def improve(html, content_root, siteurl, table_label):
-    """The HTML with figures, image sizes and scrollable tables."""
+def improve(html, content_root, siteurl, table_label, eager_first=False):
+    """The HTML with figures, responsive pictures and scrollable tables; the first
+    picture is loaded at once when ``eager_first`` (nothing above it on the page)."""
     if "<img" not in html and "<table" not in html and not RELATIVE_HREF.search(html):
         return html  # most articles: no parsing at all
     soup = BeautifulSoup(html, "html.parser")
-    for image in soup.find_all("img"):
-        _size_image(image, content_root, siteurl)
+    for number, image in enumerate(soup.find_all("img")):
+        _size_image(soup, image, content_root, siteurl, lazy=number > 0 or not eager_first)
         if image.get("alt") == DECORATIVE:
             image["alt"], image["role"] = "", "presentation"
     for link in soup.find_all("a", href=True):
@@ -51,17 +54,28 @@ def image_file(src, content_root):
     return os.path.join(content_root, path.lstrip("/"))
 
 
-def _size_image(image, content_root, siteurl):
+def _size_image(soup, image, content_root, siteurl, lazy):
     src = image.get("src", "")
     path = image_file(src, content_root)
+    if lazy:
+        image["loading"] = "lazy"
     if path is None:
         return
     if not PLACEHOLDER.match(src) and not src.startswith("/"):
         image["src"] = f"{siteurl}/{src}"  # relative to content/, as editors write it
-    size = image_size(path)
-    if size and not image.get("width"):
-        image["width"], image["height"] = str(size[0]), str(size[1])
-    image["loading"] = "lazy"
+    relative = os.path.relpath(path, content_root).replace(os.sep, "/")
+    shown = picture(relative, content_root, siteurl)
+    if not shown:
+        return  # missing or unpublishable: links.py reports it at its line
+    if shown["width"] and not image.get("width"):
+        image["width"], image["height"] = str(shown["width"]), str(shown["height"])
+    if shown["srcset"]:
+        image["srcset"], image["sizes"] = shown["srcset"], shown["sizes"]
+    if shown["webp_srcset"]:
+        wrapper = soup.new_tag("picture")
+        image.wrap(wrapper)
+        image.insert_before(soup.new_tag("source", attrs={
+            "type": "image/webp", "srcset": shown["webp_srcset"], "sizes": shown["sizes"]}))
 
 
 def _only_child(paragraph):
@@ -70,7 +84,7 @@ def _only_child(paragraph):
     if len(children) != 1 or isinstance(children[0], NavigableString):
         return None
     child = children[0]
-    if child.name == "img":
+    if child.name in ("img", "picture"):
         return child
     if child.name == "a" and child.find("img") and not child.get_text(strip=True):
         return child
@@ -81,7 +95,7 @@ def _make_figure(soup, paragraph):
     child = _only_child(paragraph)
     if child is None:
         return
-    image = child if child.name == "img" else child.find("img")
+    image = child if child.name == "img" else child.find("img")  # in <picture> or <a>
     figure = soup.new_tag("figure", attrs={"class": "xc-figure"})
     paragraph.replace_with(figure)
     figure.append(child)

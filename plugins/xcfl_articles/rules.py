@@ -9,6 +9,7 @@ import difflib
 import os
 import re
 
+from xcfl_images.probe import probe
 from xcfl_problems import Problem, message
 
 from .header import CONTINUATION, LineRange, header_fields
@@ -125,7 +126,24 @@ def check_header(path, lines, kind, categories, content_root):
         name = check_image_path(cover, content_root)
         if name:
             add("Cover", name, line, value=cover)
+        else:
+            check_cover_picture(cover, content_root, lambda name, **values: add(
+                "Cover", name, line, value=cover, **values))
     return problems
+
+
+COVER_MIN_WIDTH = 800  # shown across the article's column and the 图片新闻 block
+
+
+def check_cover_picture(cover, content_root, add):
+    """A cover must be a picture the site can publish, wide enough for its place."""
+    info = probe(os.path.join(content_root, cover))
+    if info is None:
+        return
+    if info.problem:
+        add(info.problem, **info.values)
+    elif info.format != "SVG" and info.width < COVER_MIN_WIDTH:
+        add("cover-too-small", width=info.width, minimum=COVER_MIN_WIDTH)
 
 
 def line_words(first, last):

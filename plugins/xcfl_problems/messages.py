@@ -79,6 +79,15 @@ MESSAGES = {
     "photo-format": "图片 {value} 的格式无法识别；请使用 JPG、PNG、GIF 或 SVG 图片",
     "unknown-record": "找不到编号为“{value}”的{collection}；请核对 data/{folder}/ 中记录的 id",
     "invalid": "{detail}",
+    # pictures (xcfl_images: probe.py, svg.py; the cover's size: xcfl_articles/rules.py)
+    "image-too-large": "图片 {value} 太大（{size} MB，上限 {limit} MB）；请用手机或电脑把它导出为较小的 JPEG（长边 3000 像素左右就足够）后替换",
+    "image-too-many-pixels": "图片 {value} 的像素太多，无法处理；请把它缩小到长边 6000 像素以内，导出为 JPEG 后替换",
+    "image-corrupt": "图片 {value} 已损坏或不完整（可能复制或下载时中断了）；请从手机或原来的地方重新导出、复制一次后替换",
+    "image-heic": "图片 {value} 是 HEIC 格式（苹果手机的照片格式），网页不能显示；请把它导出为 JPEG 后替换（iPhone：“设置 → 相机 → 格式”选“兼容性最佳”，或在电脑上用“照片”导出为 JPEG）",
+    "image-unsupported": "图片 {value} 的格式（{format}）网站不支持；请导出为 JPEG（照片）或 PNG（图表、截图）后替换",
+    "cover-too-small": "封面图片 {value} 只有 {width} 像素宽，放在文章顶部和图片新闻里会模糊；封面至少要 {minimum} 像素宽，请换一张更大的原图",
+    "svg-unsafe": "SVG 图片里有 {value}，打开图片时会在读者的浏览器里运行代码，网站不允许；请删除它，或把图片另存为 PNG",
+    "svg-other-host": "SVG 图片引用了其他网站的内容（{value}）；请把要用的图片、字体放进 SVG 本身，或把图片另存为 PNG",
     # commands: make new, make ids (tools/new.py, tools/ids.py)
     "new-no-title": "缺少文章标题。用法：make new TITLE=文章标题 CATEGORY=栏目名称",
     "new-no-category": "缺少栏目。可选的栏目：{allowed}。用法：make new TITLE=文章标题 CATEGORY=栏目名称",

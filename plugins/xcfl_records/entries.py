@@ -5,13 +5,12 @@ Built from validated models; the `private` mapping never got this far
 """
 
 import hashlib
-import os
 from types import SimpleNamespace
 
 from pelican.utils import slugify
 
 from . import description
-from xcfl_articles.imagesize import image_size
+from xcfl_images.picture import picture
 from .schema import KINDS, LEVELS
 
 
@@ -37,11 +36,17 @@ def record_entry(record, source, collection, street, settings, cache=None):
         street_entry=street,
         description_html=(description.render(record.description) if cache is None else
                           cache.description(record.description, description.render)),
-        images=[dict(zip(("src", "width", "height"),
-                         (path, *image_size(os.path.join(root, path)))))
-                for path in record.photos],
+        images=[photo(path, root, settings) for path in record.photos],
         articles=[],
     )
+
+
+def photo(path, root, settings):
+    """src (under content/, as published), width, height and the ``picture``
+    markup values (every width, WebP) of one photo of a record."""
+    shown = picture(path, root, settings["SITEURL"]) or {
+        "src": f"{settings['SITEURL']}/{path}", "width": None, "height": None}
+    return {"src": path, "width": shown["width"], "height": shown["height"], "picture": shown}
 
 
 def sort_key(facet, value):

@@ -83,8 +83,11 @@ class RecordsGenerator(Generator):
         self.write(writer, self.settings["STATS_SAVE_AS"], "stats")
 
     def copy_photos(self, record):
-        """Photos may live anywhere under content/, not only in a static folder."""
+        """Photos may live anywhere under content/, not only in a static folder. SVGs
+        are copied as they are; xcfl_images publishes the others (made, stripped)."""
         for image in record.images:
+            if not image["src"].lower().endswith(".svg"):
+                continue
             target = os.path.join(self.output_path, image["src"])
             if not os.path.exists(target):
                 os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from xcfl_articles.rules import check_image_path
 
-from xcfl_articles.imagesize import image_size
+from xcfl_images.probe import probe
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LEVELS = ("全国文明家庭", "全国最美家庭", "首都最美家庭", "西城最美家庭")
@@ -53,11 +53,15 @@ def known_street(value, info: ValidationInfo):
 
 def existing_photo(value, info: ValidationInfo):
     root = (info.context or {})["content_root"]
-    problem = check_image_path(value, root)
-    if not problem and image_size(os.path.join(root, value)) is None:
-        problem = "photo-format"
+    problem, values = check_image_path(value, root), {}
+    if not problem:
+        info = probe(os.path.join(root, value))
+        if info is not None and info.problem:  # corrupt, HEIC, too large … (probe.py)
+            problem, values = info.problem, info.values
+        elif info is None or not info.width:
+            problem = "photo-format"
     if problem:
-        raise PydanticCustomError(problem, "bad photo", {"value": value})
+        raise PydanticCustomError(problem, "bad photo", {"value": value, **values})
     return value
 
 

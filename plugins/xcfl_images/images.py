@@ -1,0 +1,161 @@
+"""Every picture the site publishes: checked, made responsive and stripped.
+
+- static_generator_finalized (every generator has read its content, nothing
+  is written yet): the pictures to publish are the static folders' pictures,
+  the articles' covers and the records' photos. An SVG that could run code or
+  load from another host is reported with its line (svg.py); a raster picture
+  that cannot be published (probe.py) is reported where it is used (the
+  Cover line, the body's line, the record's photos line: rules.py, links.py,
+  xcfl_records/schema.py), or at the file when nothing uses it. The others
+  are made (variants.py) into the cache (store.py), by both cores when more
+  than one is missing.
+- all_generators_finalized: in the static generator's list, each raster
+  picture is replaced by its made files, so Pelican's own static copy
+  publishes them (the originals, with their EXIF, never reach the output).
+"""
+
+import os
+import re
+from urllib.parse import unquote
+
+from pelican import signals
+
+from xcfl_problems import Problem, message, report
+
+from . import store
+from .probe import probe
+from .svg import unsafe_parts
+from .variants import plan
+
+RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif",
+          ".tiff", ".bmp")
+KEY = "图片"
+PLACEHOLDER = re.compile(r"^\{(?:static|attach|filename)\}")
+
+
+class MadeFile:
+    """A made picture file as Pelican's static generator copies it."""
+
+    def __init__(self, source_path, save_as):
+        self.source_path = self.relative_source_path = source_path
+        self.save_as = save_as
+
+
+def is_raster(path):
+    return path.lower().endswith(RASTER)
+
+
+def covers_and_photos(context):
+    """Content-relative paths of the articles' covers and the records' photos
+    (published where they are under content/)."""
+    for article in list(context.get("articles", ())) + list(context.get("hidden_articles", ())):
+        cover = getattr(article, "cover", None)
+        if cover:
+            yield cover.lstrip("/")
+    for listing in context.get("xcfl_collections", ()):
+        for record in listing.records:
+            for image in record.images:
+                yield image["src"]
+
+
+def pictures(context):
+    """{output path: content-relative source path} of every picture to publish."""
+    found = {}
+    for static in context.get("staticfiles", ()):
+        if static.save_as.lower().endswith(RASTER + (".svg",)):
+            found[static.save_as] = static.relative_source_path.replace(os.sep, "/")
+    for path in covers_and_photos(context):
+        found.setdefault(path, path)
+    return found
+
+
+def used_in_bodies(context, settings):
+    """Content-relative paths of the pictures the bodies show (their problems are
+    reported at the body's line by links.py)."""
+    from xcfl_articles.links import own_prefixes, tags  # noqa: PLC0415 - plugins import order
+
+    prefixes = own_prefixes(settings)
+    found = set()
+    for key in ("articles", "hidden_articles", "pages", "hidden_pages"):
+        for content in context.get(key, ()):
+            for tag, attributes in tags(content._content or ""):
+                src = attributes.get("src", "") if tag == "img" else ""
+                for prefix in prefixes:
+                    src = src[len(prefix):] if src.startswith(prefix + "/") else src
+                found.add(unquote(PLACEHOLDER.sub("", src).split("?")[0]).lstrip("/"))
+    return found
+
+
+def check_and_make(generator):
+    """static_generator_finalized: report unsafe SVGs and pictures nothing else
+    reports; make the files of every good raster picture into the cache."""
+    context, settings = generator.context, generator.settings
+    root = settings["PATH"]
+    max_mb = settings.get("XCFL_IMAGE_MAX_MB", 30)
+    found = pictures(context)
+    used = None
+    code = store.stamp()
+    cache_root = settings.get("XCFL_CACHE_PATH") or os.path.join(generator.output_path,
+                                                                    ".xcfl-images")
+    jobs, made = [], []
+    for save_as, relative in sorted(found.items()):
+        path = os.path.join(root, relative)
+        if relative.lower().endswith(".svg"):
+            check_svg(relative, path)
+            continue
+        info = probe(path, max_mb)
+        if info is None:
+            continue  # a missing file is reported where it is named
+        if info.problem:
+            if used is None:
+                used = used_in_bodies(context, settings) | set(covers_and_photos(context))
+            if relative not in used:
+                report(Problem(relative, None, KEY,
+                               message(info.problem, value=relative, **info.values)))
+            continue
+        with open(path, "rb") as handle:
+            data = handle.read()
+        folder = store.folder_of(cache_root, code, data)
+        variants = plan(save_as, info)
+        if not store.complete(folder, variants):
+            jobs.append((relative, (path, info, variants, folder)))
+        made.append((relative, folder, variants))
+    processes = int(os.environ.get("XCFL_IMAGE_PROCESSES")
+                    or settings.get("XCFL_IMAGE_PROCESSES") or min(2, os.cpu_count() or 1))
+    failed = set()
+    for (relative, _), error in zip(jobs, store.make_all([job for _, job in jobs], processes)):
+        if error:
+            failed.add(relative)
+            report(Problem(relative, None, KEY, message("image-corrupt", value=relative)))
+    context["xcfl_made_pictures"] = [
+        MadeFile(os.path.join(folder, variant.cache_name), variant.path)
+        for relative, folder, variants in made if relative not in failed
+        for variant in variants]
+
+
+def check_svg(relative, path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:
+        return
+    for line, what in unsafe_parts(text):
+        name = "svg-other-host" if what.startswith(("href", "url", "@import", "<!")) or \
+            "//" in what else "svg-unsafe"
+        report(Problem(relative, line, KEY, message(name, value=what)))
+
+
+def publish_made(generators):
+    """all_generators_finalized: Pelican's static copy publishes the made files in
+    place of the raster originals (links.py has seen the originals' addresses)."""
+    for generator in generators:
+        context = generator.context
+        if "xcfl_made_pictures" in context and "staticfiles" in context:
+            kept = [static for static in context["staticfiles"] if not is_raster(static.save_as)]
+            context["staticfiles"] = kept + context["xcfl_made_pictures"]
+            return
+
+
+def register():
+    signals.static_generator_finalized.connect(check_and_make)
+    signals.all_generators_finalized.connect(publish_made)
