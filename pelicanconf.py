@@ -135,6 +135,7 @@ PLUGINS = [
     "xcfl_records",
     "xcfl_sitemap",
     "xcfl_search",
+    "xcfl_redirects",
     "xcfl_speed",
 ]
 
