@@ -16,11 +16,12 @@ PYTEST_ARGS ?= -n 2  # both cores: the suite builds many real sites
 # make test: the system tools its tests need (browser, rsync, zbarimg, CJK fonts, npm)
 SYSTEM_PACKAGES := tools/system-packages.sh
 
-.PHONY: help venv html serve publish check test deploy clean new ids
+.PHONY: help venv html serve publish check test deploy clean new ids import
 
 help:
 	@echo "make new      a new article file in content/articles/: make new TITLE=标题 CATEGORY=通知公告"
 	@echo "make ids      list the streets and the family, studio and team ids articles can name"
+	@echo "make import   old site pages (a saved copy) into articles: make import SOURCE=旧网站文件夹"
 	@echo "make serve    build content/ and serve it at http://$(HOST):$(PORT), rebuilding on change"
 	@echo "make html     development build into output/"
 	@echo "make publish  production build into output/ (atomic: the old site stays until the new one is complete)"
@@ -61,6 +62,13 @@ new: $(STAMP)
 
 ids: $(STAMP)
 	@exec tools/quiet-failure $(BIN)/python tools/ids.py "$(INPUTDIR)"
+
+# SOURCE: the old site saved with wget --mirror; IMPORTCONF: its column map
+# and selectors (docs/editor-guide/import.md).
+IMPORTCONF ?= $(CURDIR)/import.yaml
+import: $(STAMP)
+	@test -n "$(SOURCE)" || { echo "请设置 SOURCE（旧网站保存副本所在的文件夹），例如 make import SOURCE=/data/old-site"; exit 2; }
+	@exec tools/quiet-failure $(BIN)/python tools/import.py "$(SOURCE)" "$(INPUTDIR)" -s "$(CONFFILE)" --config "$(IMPORTCONF)"
 
 # axe-core for the accessibility tests: the exact version in package-lock.json,
 # from the npm registry into node_modules/ (git-ignored), never from a CDN.

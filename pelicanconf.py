@@ -170,6 +170,7 @@ PLUGINS = [
     "xcfl_images",
     "xcfl_sitemap",
     "xcfl_search",
+    "xcfl_redirects",
     "xcfl_feeds",
     "xcfl_linkcheck",
 ]

@@ -40,7 +40,7 @@ CASES = [
     ("misspelt key", "articles/a.md", article(Catgory="工作动态"),
      "articles/a.md:4: Catgory: 未知的字段“Catgory”，是不是“Category”？"),
     ("unknown key", "articles/a.md", article(Photo="images/a.png"),
-     "articles/a.md:4: Photo: 未知的字段“Photo”；可用的字段：Title、Date、Category、Slug、Tags、Summary、Source、Author、Cover、Street、Families、Studios、Teams、Status"),
+     "articles/a.md:4: Photo: 未知的字段“Photo”；可用的字段：Title、Date、Category、Slug、Tags、Summary、Source、Author、Cover、Street、Families、Studios、Teams、Status、OldURL"),
     ("bad status", "articles/a.md", article(Status="hidden"),
      "articles/a.md:4: Status: Status 只能写 draft（草稿）或 published（发布），现在是“hidden”"),
     ("missing cover", "articles/a.md", article(Cover="images/none.jpg"),

@@ -40,6 +40,7 @@ KEYS = (
     Key("Studios", "巧娘工作室", ("article",)),
     Key("Teams", "志愿服务队", ("article",)),
     Key("Status", "状态", ("article", "page")),
+    Key("OldURL", "旧网址", ("article",)),  # imported articles: xcfl_redirects
     Key("Template", "模板", ("page",)),
 )
 

@@ -101,6 +101,26 @@ MESSAGES = {
     "broken-link": "页面 {page} 上的链接 {url} 指向的文件在生成的网站中不存在；请改正链接，或补上它指向的页面、图片或文件",
     "broken-fragment": "页面 {page} 上的链接 {url} 指向的位置（# 后面的部分）在目标页面中找不到；请核对小标题或锚点的写法",
     "broken-links-summary": "共发现 {count} 个失效链接，网站未发布。请按上面的提示修改后重试。",
+    # make import and the redirects of imported articles (tools/importer/, xcfl_redirects)
+    "import-no-folder": "找不到文件夹 {value}；请写旧网站保存副本所在的文件夹，例如 make import SOURCE=/data/old-site",
+    "import-no-pages": "文件夹 {value} 里没有网页（.html、.htm、.shtml 文件）；请确认它是用 wget --mirror 保存的旧网站",
+    "import-config-unreadable": "导入设置文件无法读取；请检查冒号后的空格、缩进（只能用空格）和引号",
+    "import-config-unknown-key": "不认识的设置项；可用的设置项：{allowed}",
+    "import-no-title": "没有找到标题，已跳过",
+    "import-no-date": "没有找到发布日期（栏目列表、首页等不是文章的页面），已跳过",
+    "import-no-body": "没有找到正文，已跳过",
+    "import-no-category": "旧栏目“{value}”没有对应的新栏目，已跳过；请在 import.yaml 的 columns 里写上它对应的栏目",
+    "import-already": "以前已导入为 {value}，没有改动它",
+    "import-duplicate": "与 {value} 标题和日期相同，是重复的页面，已跳过",
+    "import-failed": "无法读取这个页面（{value}），已跳过",
+    "import-missing-page": "{value} 指向没有导入的页面，链接已去掉、文字保留",
+    "import-missing-file": "{value} 指向保存的副本里没有的文件，链接已去掉、文字保留",
+    "import-missing-picture": "图片 {value} 不在保存的副本里（或在其他网站），没有导入",
+    "import-summary": "导入完成：导入 {imported} 篇，跳过 {skipped} 个页面，失败 {failed} 个，去掉的链接和图片 {links} 处。",
+    "redirect-bad-url": "旧网址“{value}”写法不对；请写从网站根目录算起、以 / 开头的地址，例如 /xwzx/gzdt/201801/t20180119_123.html",
+    "redirect-collision": "旧网址 {value} 与本网站自己的网址 {other} 相同，无法跳转；请删掉这一行 OldURL",
+    "redirect-duplicate": "旧网址 {value} 在 {other} 里也写了；一个旧网址只能跳转到一篇文章，请删掉其中一行 OldURL",
+
 }
 
 

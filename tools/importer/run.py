@@ -1,0 +1,110 @@
+"""The import, start to end: plan every page first (so links between pages
+know each other's new files), then convert and write each one."""
+
+import dataclasses
+import os
+
+from bs4 import BeautifulSoup
+
+from xcfl_problems import message
+
+from . import body as bodies
+from .assets import Assets
+from .config import category_of
+from .decode import decode
+from .discover import host_of, pages, site_root
+from .fields import extract
+from .links import Rewriter
+from .markdown import to_markdown
+from .report import Report
+from .write import Existing, article_path, article_text, write_article
+
+
+class ImportError_(Exception):  # noqa: N801 - not the builtin ImportError
+    """The folder cannot be imported at all: printed in Chinese, exit 1."""
+
+
+@dataclasses.dataclass
+class Planned:
+    path: str       # the saved page
+    old_url: str
+    fields: object
+    category: str
+    relative: str   # the article file, relative to content/
+
+
+def read_page(path):
+    with open(path, "rb") as handle:
+        return BeautifulSoup(decode(handle.read())[0], "html.parser")
+
+
+def import_site(source, content, config, slug_of):
+    """Import the saved copy in ``source`` into ``content``; the Report."""
+    if not os.path.isdir(source):
+        raise ImportError_(message("import-no-folder", value=source))
+    root = site_root(source)
+    found = pages(root)
+    if not found:
+        raise ImportError_(message("import-no-pages", value=source))
+    hosts = set(config.hosts) | ({host_of(source, root)} - {None})
+    report, existing, assets = Report(), Existing(content), Assets(content)
+    planned, imported = [], {}
+    for path, old_url in found:
+        try:
+            plan, why = plan_page(path, old_url, config, existing, slug_of)
+        except Exception as error:  # noqa: BLE001 - one broken page must not stop the import
+            report.failed.append((old_url, message("import-failed", value=type(error).__name__)))
+            continue
+        if why:
+            report.skipped.append((old_url, why))
+        if isinstance(plan, str):  # imported before: links still find it
+            imported[os.path.realpath(path)] = plan
+        elif plan:
+            planned.append(plan)
+            imported[os.path.realpath(path)] = plan.relative
+    rewriter = Rewriter(root, hosts, imported, assets, report)
+    for plan in planned:
+        try:
+            write_article(content, plan.relative, convert(plan, config, rewriter))
+        except Exception as error:  # noqa: BLE001
+            report.failed.append((plan.old_url, message("import-failed",
+                                                       value=type(error).__name__)))
+            continue
+        report.imported.append((plan.old_url, plan.relative))
+    return report
+
+
+def plan_page(path, old_url, config, existing, slug_of):
+    """(Planned, None) for a page to import; (relative path of its article,
+    reason) for one imported before; (None, reason) for one skipped."""
+    soup = read_page(path)
+    fields = extract(soup, config.selectors)
+    if not fields.title:
+        return None, message("import-no-title")
+    if not fields.date:
+        return None, message("import-no-date")
+    body = bodies.find_body(soup, config.selectors.get("body"))
+    if not bodies.clean(body, config.drop).get_text(strip=True) and not body.find("img"):
+        return None, message("import-no-body")
+    earlier = existing.find(old_url, fields.title, fields.date)
+    if earlier in existing.new:
+        return None, message("import-duplicate", value="content/" + earlier)
+    if earlier:
+        return earlier, message("import-already", value="content/" + earlier)
+    category = category_of(config, fields.column, old_url)
+    if not category:
+        return None, message("import-no-category", value=fields.column or old_url.strip("/").split("/")[0])
+    slug = existing.claim(slug_of(fields.title), old_url, fields.title, fields.date,
+                          lambda s: article_path(fields.date, s))
+    return Planned(path, old_url, fields, category, article_path(fields.date, slug)), None
+
+
+def convert(plan, config, rewriter):
+    soup = read_page(plan.path)
+    body = bodies.clean(bodies.find_body(soup, config.selectors.get("body")), config.drop)
+    first = body.find(True)
+    if first is not None and first.get_text("", strip=True).replace(" ", "") == \
+            plan.fields.title.replace(" ", ""):
+        first.decompose()  # the title, repeated above the text
+    rewriter.rewrite(body, plan.old_url, plan.fields.title)
+    return article_text(plan.fields, plan.category, plan.old_url, to_markdown(body))
