@@ -170,4 +170,4 @@ def test_make_deploy_uses_the_passes(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines()
              if ("deploy.py" in line or "rsync" in line) and not line.startswith("#")]
-    assert lines == [f'.venv/bin/python tools/deploy.py "{tmp_path}/out" "{tmp_path}/host/"']
+    assert lines == [f'exec tools/quiet-failure .venv/bin/python tools/deploy.py "{tmp_path}/out" "{tmp_path}/host/"']

@@ -139,21 +139,30 @@ def test_a_moved_article_leaves_no_empty_folder_behind(tmp_path, monkeypatch):
     assert sorted(os.listdir(tmp_path)) == ["cache", "content", "output"]
 
 
+def with_warning_plugin(folder, settings_file):
+    """A settings file: the project's `settings_file` plus tests/plugins/warn_fault."""
+    path = os.path.join(folder, "warn_" + settings_file)
+    write(path, f"""import sys
+sys.path.insert(0, {ROOT!r})
+from {settings_file[:-3]} import *  # noqa: F403
+PLUGIN_PATHS = PLUGIN_PATHS + [{os.path.join(ROOT, "tests", "plugins")!r}]  # noqa: F405
+PLUGINS = PLUGINS + ["warn_fault"]  # noqa: F405
+""")
+    return path
+
+
 def test_a_warning_fails_the_publish_after_the_build_and_keeps_the_site(tmp_path, previous_site):
-    # a link to a missing file is only a warning of Pelican's: every warning is
+    # a warning logged through Pelican (not a content problem): every warning is
     # printed (not just the first), the publish fails, the site stays as it was
     before = digest_tree(previous_site)
-    content = copy_content(str(tmp_path / "content"))
-    for name in ("a", "b"):
-        write(os.path.join(content, "articles", f"2024-05-05-{name}.md"),
-              article(title=name, date="2024-05-05", Slug=name,
-                      body=f"见[别处]({{filename}}missing-{name}.md)。"))
-    result = run_tool("publish.py", content, previous_site, "-s", "publishconf.py")
+    settings = with_warning_plugin(str(tmp_path), "publishconf.py")
+    result = run_tool("publish.py", CONTENT, previous_site, "-s", settings)
     assert result.returncode == 1
     logged = result.stdout + result.stderr  # Pelican's log handler prints to stdout
-    assert "missing-a.md" in logged and "missing-b.md" in logged
+    assert "first-warning" in logged and "second-warning" in logged
     assert "构建失败：上面的警告在发布版本中不允许。" in result.stderr and "发布失败" in result.stderr
     assert "Traceback" not in logged
     assert digest_tree(previous_site) == before
     # a development build only fails on errors
-    assert run_tool("build.py", content, str(tmp_path / "dev"), "-s", "pelicanconf.py").returncode == 0
+    settings = with_warning_plugin(str(tmp_path), "pelicanconf.py")
+    assert run_tool("build.py", CONTENT, str(tmp_path / "dev"), "-s", settings).returncode == 0

@@ -4,7 +4,6 @@ the hosting headers, and the image-size reader."""
 
 import os
 import re
-import struct
 import sys
 import time
 

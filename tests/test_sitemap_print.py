@@ -53,8 +53,9 @@ def test_lists_every_section_collection_and_standing_page(dev_site):
     with open(os.path.join(CONTENT, "data", "streets.yaml"), encoding="utf-8") as handle:
         expected.update({f"/streets/{s['id']}/": s["name"] for s in yaml.safe_load(handle)})
     expected.update(standing_pages())
+    expected["/streets/"] = "各街道"  # the streets index
     assert links == expected
-    assert len(standing_pages()) == 3 and len(expected) == 8 + 6 + 15 + 3
+    assert len(standing_pages()) == 3 and len(expected) == 9 + 6 + 15 + 3
 
 
 def test_every_link_resolves_to_an_output_file(dev_site):

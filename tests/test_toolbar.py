@@ -2,7 +2,6 @@
 first paint under a strict CSP that allows the one inline script by its hash;
 hidden when JavaScript is off, while the menu still works."""
 
-import json
 import re
 
 import pytest

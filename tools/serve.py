@@ -6,7 +6,6 @@ reload themselves after each rebuild. See docs/editor-guide/index.md (预览).
 """
 
 import argparse
-import os
 import signal
 import sys
 import threading

@@ -98,6 +98,16 @@ def improve_media(content):
                                    eager_first=content.cover_picture is None)
 
 
+def drop_missing_static_links(generator):
+    """A `{static}` link to a file that does not exist is reported in Chinese by
+    links.py; Pelican's static step would also try to read it and log an English
+    warning. Pages are read last before the static step: drop such links here."""
+    links = generator.context["static_links"]
+    root = generator.settings["PATH"]
+    for path in [path for path in links if not os.path.isfile(os.path.join(root, path))]:
+        links.discard(path)
+
+
 def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(use_reader)
@@ -106,6 +116,7 @@ def register():
     signals.page_generator_context.connect(report_header_problems)
     signals.article_generator_pretaxonomy.connect(check_article_slugs)
     signals.page_generator_finalized.connect(check_page_slugs)
+    signals.page_generator_finalized.connect(drop_missing_static_links)
     signals.content_object_init.connect(add_toc)
     signals.content_object_init.connect(improve_media)
     signals.static_generator_finalized.connect(check_site)  # links.py: the last reader

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from pelican import signals
 
+from xcfl_cache import workers
 from xcfl_problems import Problem, message, report
 
 from . import store
@@ -120,8 +121,8 @@ def check_and_make(generator):
         if not store.complete(folder, variants):
             jobs.append((relative, (path, info, variants, folder)))
         made.append((relative, folder, variants))
-    processes = int(os.environ.get("XCFL_IMAGE_PROCESSES")
-                    or settings.get("XCFL_IMAGE_PROCESSES") or min(2, os.cpu_count() or 1))
+    # default: one process per core, as the Markdown and QR workers
+    processes = settings.get("XCFL_IMAGE_PROCESSES") or workers.count()
     failed = set()
     for (relative, _), error in zip(jobs, store.make_all([job for _, job in jobs], processes)):
         if error:
