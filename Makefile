@@ -45,7 +45,7 @@ html: $(STAMP)
 	@exec tools/quiet-failure $(BIN)/python tools/build.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)"
 
 serve: $(STAMP)
-	$(BIN)/python tools/serve.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --host "$(HOST)" --port "$(PORT)"
+	@exec tools/quiet-failure $(BIN)/python tools/serve.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --host "$(HOST)" --port "$(PORT)"
 
 publish: $(STAMP)
 	@exec tools/quiet-failure $(BIN)/python tools/publish.py "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)"
