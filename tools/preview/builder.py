@@ -9,7 +9,6 @@ imports). Our plugins are not preloaded, so a saved plugin takes effect.
 """
 
 import codecs
-import ctypes
 import glob
 import multiprocessing
 import os
@@ -19,7 +18,8 @@ import tempfile
 import threading
 import time
 
-RENAME_EXCHANGE = 2
+from build import exchange  # tools/build.py: the atomic swap make html uses too
+
 ECHO_SECONDS = 0.2  # how often a running build's new messages are passed on
 # Imported once by the fork server; never the project's plugins (they are watched).
 PRELOAD = ["pelican", "pelican.settings", "pelican.log", "markdown", "jinja2", "pydantic",
@@ -68,16 +68,6 @@ def build_in_child(content, output, settings_file, log_path):
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)
-
-
-def exchange(a, b):
-    """Swap two folders atomically (Linux renameat2); False where unsupported."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd = -100
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE) == 0
 
 
 def swap_in(new, target):
