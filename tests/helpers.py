@@ -44,6 +44,16 @@ def build(content, output, publish=False, siteurl=SITEURL):
     return output
 
 
+def run_check(content):
+    """`make check` (tools/check.py, production settings) on a content folder."""
+    return run_tool("check.py", str(content), "-s", "publishconf.py")
+
+
+def stderr_lines(result):
+    """The non-empty lines a tool printed to stderr."""
+    return [line for line in result.stderr.splitlines() if line]
+
+
 def copy_content(destination, source=CONTENT):
     shutil.copytree(source, destination)
     return destination

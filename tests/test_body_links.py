@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from helpers import PELICANCONF, article, copy_content, run_tool, soup, write
+from helpers import (PELICANCONF, article, copy_content, run_check, run_tool, soup, stderr_lines,
+                     write)
 from pages import png
 
 CHECK_OK = "内容检查通过：没有发现问题。"
@@ -18,12 +19,7 @@ NO_FILE = "不存在；路径从 content/ 文件夹算起，例如 images/2024/t
 CASE = "大小写不一致；网站服务器区分大小写，请改成"
 
 
-def check(content):
-    return run_tool("check.py", str(content), "-s", "publishconf.py")
-
-
-def lines(result):
-    return [line for line in result.stderr.splitlines() if line]
+check, lines = run_check, stderr_lines  # helpers.py
 
 
 def site(root):

@@ -5,17 +5,12 @@ import os
 
 import pytest
 
-from helpers import article, run_tool, write
+from helpers import article, run_check, run_tool, stderr_lines, write
 
 CHECK_OK = "内容检查通过：没有发现问题。"
 
 
-def check(content):
-    return run_tool("check.py", str(content), "-s", "publishconf.py")
-
-
-def lines(result):
-    return [line for line in result.stderr.splitlines() if line]
+check, lines = run_check, stderr_lines  # helpers.py
 
 
 CASES = [

@@ -8,18 +8,13 @@ import re
 
 import pytest
 
-from helpers import PELICANCONF, ROOT, article, output_texts, run_tool, write
+from helpers import PELICANCONF, ROOT, article, output_texts, run_check, run_tool, stderr_lines, write
 
 SUMMARY_1 = "共发现 1 个内容问题，网站未生成。请按上面的提示修改后重试。"
 HEAD = "Title: 标题\nDate: 2024-01-01\nCategory: 工作动态\n"
 
 
-def check(content):
-    return run_tool("check.py", str(content), "-s", "publishconf.py")
-
-
-def lines(result):
-    return [line for line in result.stderr.splitlines() if line]
+check, lines = run_check, stderr_lines  # helpers.py
 
 
 CASES = [
