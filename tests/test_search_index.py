@@ -128,7 +128,9 @@ def test_pages_are_numbered_by_date_undated_first_and_every_file_has_the_version
     assert keys == sorted(keys)
     assert meta["undated"] == sum(1 for page in pages if not page["date"]) > 0
     index = os.path.join(dev_site, INDEX)
-    assert {read_json(dev_site, name)["v"] for name in files(index)} == {meta["v"]}
+    # fold.json (traditional → simplified) has no page numbers, so no version
+    assert {read_json(dev_site, name)["v"] for name in files(index) if name != "fold.json"} \
+        == {meta["v"]}
     # filters: every page's type and street, by number
     assert [meta["types"][n] for n in meta["type"]] == [page["type"] for page in pages]
     assert [meta["streets"][n - 1] if n else "" for n in meta["street"]] == [page["street"] for page in pages]
@@ -136,7 +138,8 @@ def test_pages_are_numbered_by_date_undated_first_and_every_file_has_the_version
 
 
 def test_every_key_lists_exactly_the_pages_that_hold_it(dev_site):
-    # keys: every letter or digit, and every two neighbouring ones (plugins/xcfl_search/keys.py)
+    # keys: every letter or digit, and every two and three neighbouring ones
+    # (plugins/xcfl_search/keys.py); the sample site is in simplified characters
     pages = numbered_pages(dev_site)
 
     def normal(text):
@@ -147,14 +150,15 @@ def test_every_key_lists_exactly_the_pages_that_hold_it(dev_site):
     found = postings(dev_site)
     assert len(found) > 1000
     for key, (holding, in_title) in found.items():
-        assert 1 <= len(key) <= 2 and all(c.isalnum() for c in key), key
+        assert 1 <= len(key) <= 3 and all(c.isalnum() for c in key), key
         assert holding == [n for n, text in enumerate(texts) if key in text], key
         assert in_title == [n for n, title in enumerate(titles) if key in title], key
-    # and nothing is missing: every pair of neighbouring characters of every text is a key
+    # and nothing is missing: every pair and triple of every text is a key
     for text in texts:
         for run in re.findall(r"[^\W_]+", text):
             assert set(run) <= found.keys()
             assert {a + b for a, b in zip(run, run[1:])} <= found.keys()
+            assert {a + b + c for a, b, c in zip(run, run[1:], run[2:])} <= found.keys()
 
 
 def test_only_main_content_is_indexed(dev_site):
@@ -209,7 +213,7 @@ def test_same_input_gives_a_byte_identical_index(tmp_path, dev_site):
 
 def test_the_index_is_just_its_files(dev_site):
     meta = read_json(dev_site, "meta.json")
-    expected = {"meta.json"} | {f"b/{n}.json" for n in range(meta["buckets"])} \
+    expected = {"meta.json", "fold.json"} | {f"b/{n}.json" for n in range(meta["buckets"])} \
         | {f"p/{n}.json" for n in range(-(-meta["pages"] // meta["perFile"]))}
     assert set(files(os.path.join(dev_site, INDEX))) == expected
     assert not os.path.exists(os.path.join(dev_site, INDEX + ".new"))

