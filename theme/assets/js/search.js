@@ -16,11 +16,16 @@ const selects = Array.from(app.querySelectorAll("select[data-filter]"));
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
+const partialPart = document.getElementById("search-partial");
+const partialList = document.getElementById("search-partial-results");
 
 let meta = null;    // meta.json: version, page and bucket counts, filter values
 let buckets = new Map(); // bucket number -> its loading (a Promise of its keys)
 let pageFiles = new Map(); // p/<n>.json number -> its loading (a Promise of its pages)
+let normalTexts = new Map(); // page number -> its normalised title and text (checkPages)
 let shown = [];     // result numbers of the current search, not yet displayed
+let current = null; // the current search (find), for checking what is shown
+let shownTo = list; // the list showMore adds to: results, or partial matches
 let terms = [];     // the terms of the current search, for the excerpts
 let latest = 0;     // number of the latest search, so a slow older one never wins
 
@@ -30,11 +35,33 @@ let latest = 0;     // number of the latest search, so a slow older one never wi
 const RUN = /[\p{L}\p{N}]+/gu;
 const termsOf = (query) => query.normalize("NFKC").toLowerCase().match(RUN) || [];
 
-// A term's keys: itself when one character, else its pairs of neighbouring characters.
+// The terms a reader means: a space between Chinese characters, one side of it a
+// single character, parts nothing (陈 志刚 is 陈志刚); 巧娘 剪纸 stays two terms.
+const HAN = /^\p{Script=Han}+$/u;
+function queryTerms(query) {
+  const normal = query.normalize("NFKC").toLowerCase();
+  const terms = [];
+  let end = -1;
+  for (const match of normal.matchAll(RUN)) {
+    const [run] = match;
+    const last = terms[terms.length - 1];
+    const spaceOnly = last !== undefined && /^\s+$/u.test(normal.slice(end, match.index));
+    if (spaceOnly && HAN.test(last) && HAN.test(run) &&
+        (Array.from(last).length === 1 || Array.from(run).length === 1)) {
+      terms[terms.length - 1] = last + run;
+    } else {
+      terms.push(run);
+    }
+    end = match.index + run.length;
+  }
+  return terms.map(fold);
+}
+
+// A term's keys (keys.py term_keys): itself up to three characters, else its triples.
 function keysOf(term) {
   const characters = Array.from(term);
-  if (characters.length === 1) return characters;
-  return characters.slice(1).map((character, i) => characters[i] + character);
+  if (characters.length <= 3) return [term];
+  return characters.slice(2).map((character, i) => characters[i] + characters[i + 1] + character);
 }
 
 // FNV-1a over the key's code points, as keys.py bucket_of.
@@ -53,7 +80,7 @@ async function fetchJson(path, fresh = false) {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const data = await response.json();
   // a file of a newer build than our meta.json: the site was published meanwhile
-  if (meta && data.v !== meta.v) throw new Outdated(path);
+  if (meta && "v" in data && data.v !== meta.v) throw new Outdated(path);
   return data;
 }
 
@@ -61,8 +88,22 @@ async function loadMeta(fresh = false) {
   meta = null;
   buckets = new Map();
   pageFiles = new Map();
+  normalTexts = new Map();
   meta = await fetchJson("meta.json", fresh);
 }
+
+// Traditional → simplified (fold.json, OpenCC's table): loaded only when a query
+// finds nothing as typed (婦女) or a page holding traditional characters is checked.
+let folding = null; // Map character -> character, once loaded
+let foldLoading = null;
+function loadFold() {
+  foldLoading ||= fetchJson("fold.json").then((table) => {
+    const to = Array.from(table.to);
+    folding = new Map(Array.from(table.from).map((character, i) => [character, to[i]]));
+  });
+  return foldLoading;
+}
+const fold = (words) => (folding ? Array.from(words, (c) => folding.get(c) || c).join("") : words);
 
 // Once, after a newer build was published while the page was open: start again.
 async function retryingOutdated(work) {
@@ -110,10 +151,61 @@ function intersect(lists) {
   return [...common];
 }
 
-// Pages holding every key of the term, and those whose title does.
-async function termPages(term, keys = keysOf(term)) {
-  const found = await Promise.all(keys.map(postings));
-  return [intersect(found.map((one) => one[0])), intersect(found.map((one) => one[1]))];
+// The words a term stands for: itself, and with a word of the synonym table
+// (content/search-synonyms.txt) in it replaced by each other word of its line.
+function alternativesOf(term) {
+  const words = new Set([term]);
+  for (const group of meta.synonyms || []) {
+    for (const word of group) {
+      if (!term.includes(word)) continue;
+      for (const other of group) words.add(term.replaceAll(word, other));
+    }
+  }
+  return [...words];
+}
+
+// A term's pages: { pages: Set, titles: Set, unsure: Set }. A word of up to three
+// characters is a key: its pages hold it. A longer one's pages hold all its triples,
+// and are `unsure` until their text is checked (checkPages).
+async function termPages(term) {
+  const found = { term, words: alternativesOf(term), pages: new Set(), titles: new Set(), unsure: new Set() };
+  for (const word of found.words) {
+    const lists = await Promise.all(keysOf(word).map(postings));
+    const sure = Array.from(word).length <= 3;
+    for (const page of intersect(lists.map((one) => one[0]))) {
+      if (sure) found.unsure.delete(page);
+      else if (!found.pages.has(page)) found.unsure.add(page);
+      found.pages.add(page);
+    }
+    for (const page of intersect(lists.map((one) => one[1]))) found.titles.add(page);
+  }
+  return found;
+}
+
+// A page's title and text as the index cut them (keys.py runs), joined by "\0".
+async function normalText(page) {
+  if (!normalTexts.has(page)) {
+    const data = await pageData(page);
+    if (data.f) await loadFold(); // the page holds traditional characters
+    const runs = (words) => fold(termsOf(words || "").join("\0"));
+    normalTexts.set(page, runs(data.title) + "\0\0" + runs(data.text));
+  }
+  return normalTexts.get(page);
+}
+
+// The pages of `pages` that really hold every term they are unsure of.
+async function checkPages(pages, found) {
+  const kept = await Promise.all(pages.map(async (page) => {
+    const doubtful = found.filter((term) => term.unsure.has(page));
+    if (doubtful.length === 0) return true;
+    const content = await normalText(page);
+    for (const term of doubtful) {
+      term.unsure.delete(page);
+      if (!term.words.some((word) => content.includes(word))) term.pages.delete(page);
+    }
+    return found.every((term) => term.pages.has(page));
+  }));
+  return pages.filter((_, i) => kept[i]);
 }
 
 // { value: number of pages } of the filter called name, over the pages that pass.
@@ -136,55 +228,101 @@ function matchesFilter(name, value) {
   return (page) => wanted > 0 && meta.street[page] === wanted;
 }
 
+// Checked before counting when so few; more are checked as they are shown.
+const CHECK_BEFORE_COUNTING = 48;
+const PARTIAL_LIMIT = 30; // partial matches: never more than a reader can use
+
 // What the site finds (docs/search.md, "How a query matches"): the pages holding
-// every term (every pair of neighbouring characters of it); when none does, the pages
-// holding every character of the query anywhere. Pages whose title holds more of
-// the terms first, then the newest. Returns { results: [page numbers], filters:
-// { name: { value: count } } }, the counts of each filter under the other filter.
+// every term as written (or a synonym of it), pages whose title holds more of the
+// terms first, then the newest. When none does: no results, and as `partial` the
+// pages holding the most terms, or most of a long term's pairs. Returns { results,
+// partial, unsure, filters: { name: { value: count } }, terms }: `unsure` results
+// (long terms, many pages) are checked as they are shown (checkPages); the counts
+// of each filter are under the other filter.
 async function find(query, filters = {}) {
   return retryingOutdated(() => findNow(query, filters));
 }
 
+async function matching(terms) {
+  const found = await Promise.all(terms.map(termPages));
+  let pages = intersect(found.map((term) => [...term.pages]));
+  const unsure = pages.filter((page) => found.some((term) => term.unsure.has(page)));
+  if (unsure.length <= CHECK_BEFORE_COUNTING) {
+    const wrong = new Set(unsure);
+    for (const page of await checkPages(unsure, found)) wrong.delete(page);
+    pages = pages.filter((page) => !wrong.has(page));
+  }
+  return { found, pages };
+}
+
+// Pages holding some of the terms (several terms), or most pairs of the one term:
+// [page numbers, words to mark], the best first.
+async function partialMatches(terms) {
+  let parts = terms.filter((term) => Array.from(term).length > 1);
+  if (parts.length === 1) {
+    const characters = Array.from(parts[0]);
+    if (characters.length < 3) return [[], []]; // a pair apart is no match
+    parts = characters.slice(1).map((character, i) => characters[i] + character);
+  }
+  if (parts.length < 2) return [[], []];
+  const needed = Math.ceil((parts.length * 2) / 3) || 1;
+  const found = await Promise.all(parts.map(termPages));
+  const score = new Map();
+  for (const term of found) {
+    for (const page of term.pages) score.set(page, (score.get(page) || 0) + 1 + (term.titles.has(page) ? 0.5 : 0));
+  }
+  const pages = [...score.keys()].filter((page) => found.filter((term) => term.pages.has(page)).length >= needed);
+  pages.sort((a, b) => score.get(b) - score.get(a) || b - a);
+  return [pages, parts];
+}
+
 async function findNow(query, filters) {
   if (!meta) await loadMeta();
-  const queryTerms = termsOf(query);
-  let words = queryTerms; // what the excerpts mark
+  let terms = queryTerms(query);
+  let words = terms; // what the excerpts mark
   let pages;
-  const inTitle = new Map();
-  if (queryTerms.length === 0) {
+  let partial = [];
+  let found = [];
+  if (terms.length === 0) {
     pages = Array.from({ length: meta.pages }, (_, page) => page);
   } else {
-    let found = await Promise.all(queryTerms.map((term) => termPages(term)));
-    if (intersect(found.map((one) => one[0])).length === 0) {
-      words = [...new Set(queryTerms.flatMap((term) => Array.from(term)))];
-      found = await Promise.all(words.map((character) => termPages(character)));
+    ({ found, pages } = await matching(terms));
+    if (pages.length === 0 && !folding) { // traditional characters typed?
+      await loadFold();
+      const folded = queryTerms(query);
+      if (folded.join("\0") !== terms.join("\0")) {
+        terms = words = folded;
+        ({ found, pages } = await matching(terms));
+      }
     }
-    pages = intersect(found.map((one) => one[0]));
-    for (const [, titles] of found) {
-      for (const page of titles) inTitle.set(page, (inTitle.get(page) || 0) + 1);
-    }
+    words = [...new Set(found.flatMap((term) => term.words))];
+    if (pages.length === 0) [partial, words] = await partialMatches(terms);
   }
   const tests = Object.entries(filters).filter(([, value]) => value)
     .map(([name, value]) => [name, matchesFilter(name, value)]);
+  const counted = pages.length ? pages : partial;
   const counts = {};
   for (const select of selects) {
     const name = select.dataset.filter;
     const others = tests.filter(([other]) => other !== name).map(([, test]) => test);
-    counts[name] = countsOf(pages, name, (page) => others.every((test) => test(page)));
+    counts[name] = countsOf(counted, name, (page) => others.every((test) => test(page)));
   }
-  const results = pages.filter((page) => tests.every(([, test]) => test(page)));
+  const passes = (page) => tests.every(([, test]) => test(page));
+  const results = pages.filter(passes);
   // Numbers go by date, pages without one (records, standing pages) first: among
   // pages whose title holds the terms those come first (陈志刚 finds 陈志刚家庭 before
   // the news that names it in a title), then the newest; among the others, the newest.
   const rank = (page) => {
-    const hits = inTitle.get(page) || 0;
+    const hits = found.filter((term) => term.titles.has(page)).length;
     return [hits, hits && page < meta.undated ? 1 : 0, page];
   };
   results.sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
     return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
   });
-  return { results, filters: counts, terms: words };
+  const unsure = results.filter((page) => found.some((term) => term.unsure.has(page))).length;
+  return { results, unsure, found, partial: partial.filter(passes).slice(0, PARTIAL_LIMIT),
+           filters: counts, terms: words };
 }
 
 // One page of the index: { url, title, type, street, date, text }. A file holds
@@ -282,6 +420,13 @@ function formatDate(iso) {
 function resultItem(data) {
   const item = document.createElement("li");
   item.className = "xc-result";
+  if (shownTo === partialList) {
+    item.classList.add("xc-result--partial");
+    const label = document.createElement("p");
+    label.className = "xc-result__partial";
+    label.textContent = text.textPartialLabel;
+    item.append(label);
+  }
   const heading = document.createElement("h3");
   heading.className = "xc-result__title";
   const link = document.createElement("a");
@@ -315,16 +460,44 @@ function resultItem(data) {
 }
 
 async function showMore() {
-  const batch = shown.splice(0, PAGE_SIZE);
-  const data = await Promise.all(batch.map(pageData));
-  list.append(...data.map(resultItem));
+  const search = current;
+  const items = [];
+  while (items.length < PAGE_SIZE && shown.length) {
+    let batch = shown.splice(0, PAGE_SIZE - items.length);
+    if (search.unsure && shownTo === list) {
+      const checked = await checkPages(batch, search.found);
+      search.count -= batch.length - checked.length; // held its triples apart only
+      batch = checked;
+    }
+    items.push(...(await Promise.all(batch.map(pageData))).map(resultItem));
+  }
+  if (search !== current) return;
+  shownTo.append(...items);
   more.hidden = shown.length === 0;
+  showCount(search);
 }
 
 function clearResults() {
   shown = [];
   list.replaceChildren();
+  partialList.replaceChildren();
+  partialPart.hidden = true;
   more.hidden = true;
+}
+
+// The count, or that nothing holds the query (then partial matches may follow).
+function showCount(search) {
+  const n = search.count;
+  const query = search.query;
+  if (n > 0) {
+    const unchecked = search.results.some((page) => search.found.some((term) => term.unsure.has(page)));
+    const template = query ? (unchecked ? text.textCountAbout : text.textCountQuery) : text.textCount;
+    status.textContent = fill(template, { q: query, n });
+  } else if (query) {
+    status.textContent = fill(search.partial.length ? text.textNonePartial : text.textNoneQuery, { q: query });
+  } else {
+    status.textContent = text.textNone;
+  }
 }
 
 async function run({ immediately = false } = {}) {
@@ -333,6 +506,7 @@ async function run({ immediately = false } = {}) {
   const filters = chosenFilters();
   writeAddress(query);
   if (!query && Object.keys(filters).length === 0) {
+    current = null;
     clearResults();
     status.textContent = text.textPrompt;
     showFilterOptions((await find("")).filters);
@@ -346,14 +520,14 @@ async function run({ immediately = false } = {}) {
   const search = await find(query, filters);
   if (number !== latest) return; // a newer search took over
   clearResults();
-  shown = search.results.slice();
+  current = { ...search, query, count: search.results.length };
+  const partial = search.results.length === 0 && search.partial.length > 0;
+  shown = (partial ? search.partial : search.results).slice();
+  shownTo = partial ? partialList : list;
+  partialPart.hidden = !partial;
   terms = search.terms;
   showFilterOptions(search.filters);
   await showMore();
-  if (number !== latest) return;
-  const n = search.results.length;
-  if (n === 0) status.textContent = text.textNone;
-  else status.textContent = fill(query ? text.textCountQuery : text.textCount, { q: query, n });
 }
 
 function failed(error) {
