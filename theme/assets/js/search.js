@@ -390,7 +390,7 @@ function showFilterOptions(counts) {
 // The stretch of text around the first match, as [text, matched] parts; every
 // occurrence of a term in it is matched. Compared lower-cased, as the index does.
 function excerptParts(content, words) {
-  const lower = content.toLowerCase();
+  const lower = fold(content.toLowerCase()); // as long as content: fold.py keeps one unit for one
   const hits = words.map((word) => lower.indexOf(word)).filter((at) => at >= 0);
   const first = hits.length ? Math.min(...hits) : 0;
   const start = Math.max(0, first - EXCERPT_BEFORE);
@@ -469,7 +469,9 @@ async function showMore() {
       search.count -= batch.length - checked.length; // held its triples apart only
       batch = checked;
     }
-    items.push(...(await Promise.all(batch.map(pageData))).map(resultItem));
+    const data = await Promise.all(batch.map(pageData));
+    if (data.some((one) => one.f)) await loadFold(); // to find the terms in its text
+    items.push(...data.map(resultItem));
   }
   if (search !== current) return;
   shownTo.append(...items);
@@ -540,7 +542,7 @@ async function start() {
   app.hidden = false;
   readAddress();
   // The site's search, for the tests (tests/test_search_browser.py) and the console.
-  window.xcfl = { find, pageData, termsOf, keysOf, bucketOf };
+  window.xcfl = { find, pageData, termsOf, keysOf, bucketOf, fold, loadFold, queryTerms };
   try {
     await run({ immediately: true });
   } catch (error) {
