@@ -197,7 +197,8 @@ def summary(site, rows, build):
     ]
     if build:
         lines.append(f"- cold build {build['wall']:.1f} s, index step {build['index']:.1f} s"
-                     f" ({100 * build['index'] / build['wall']:.0f} %), {build['pages']} pages indexed")
+                     f" ({100 * build['index'] / build['wall']:.0f} %), {build['pages']} pages indexed,"
+                     f" index {build['size'] / 2**20:.1f} MB")
     lines += ["", "| query | right | found | extra | wrong in top 10 | count shown | partial | KB | requests |",
               "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -216,7 +217,8 @@ def build_site(args, content, work):
     with open(measured.log, encoding="utf-8", errors="replace") as handle:
         found = search_bench.INDEXED.search(handle.read().replace("\n", " "))
     build = {"wall": measured.wall, "index": float(found.group(2)) if found else 0.0,
-             "pages": int(found.group(1)) if found else 0}
+             "pages": int(found.group(1)) if found else 0,
+             "size": run.tree_size(os.path.join(output, "search-index"))}
     return output, port, build
 
 
