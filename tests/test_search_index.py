@@ -544,3 +544,15 @@ def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch)
     (tmp_path / "one" / "b" / "0.json").write_text("{}")
     again = rebuilt(after, before, tmp_path / "one")
     assert contents(again, tmp_path / "one") == full
+
+
+def test_meta_carries_the_synonym_table_and_fold_json_the_opencc_table(dev_site):
+    # content/search-synonyms.txt, normalised as text is; fold.py's table for search.js
+    meta = read_json(dev_site, "meta.json")
+    assert ["家暴", "家庭暴力"] in meta["synonyms"]
+    assert all(len(group) >= 2 for group in meta["synonyms"])
+    fold = read_json(dev_site, "fold.json")
+    table = dict(zip(fold["from"], fold["to"]))
+    assert len(fold["from"]) == len(fold["to"]) > 3000
+    assert "".join(table.get(c, c) for c in "婦女聯合會") == "妇女联合会"
+    assert "OpenCC" in fold["source"]
