@@ -99,7 +99,11 @@ def index_pages(output):
 
 FIND = """async (query) => {
   const search = await window.xcfl.find(query, {});
-  const urls = await Promise.all(search.results.map(async (n) => (await window.xcfl.pageData(n)).url));
+  const urls = [];
+  for (let i = 0; i < search.results.length; i += 64) { // a few files at a time
+    const batch = search.results.slice(i, i + 64);
+    urls.push(...(await Promise.all(batch.map(async (n) => (await window.xcfl.pageData(n)).url))));
+  }
   return { urls, unsure: search.unsure };
 }"""
 SETTLED = ("() => { const s = document.getElementById('search-status').textContent;"
