@@ -23,7 +23,7 @@ from pelican import signals
 from xcfl_cache import workers
 from xcfl_problems import Problem, message, report
 
-from . import store
+from . import attachments, store
 from .probe import probe
 from .svg import unsafe_parts
 from .variants import plan
@@ -158,5 +158,6 @@ def publish_made(generators):
 
 
 def register():
+    signals.static_generator_finalized.connect(attachments.refuse_other_types)
     signals.static_generator_finalized.connect(check_and_make)
     signals.all_generators_finalized.connect(publish_made)
