@@ -103,7 +103,8 @@ MESSAGES = {
     "broken-links-summary": "共发现 {count} 个失效链接，网站未发布。请按上面的提示修改后重试。",
     # make import and the redirects of imported articles (tools/importer/, xcfl_redirects)
     "import-no-folder": "找不到文件夹 {value}；请写旧网站保存副本所在的文件夹，例如 make import SOURCE=/data/old-site",
-    "import-no-pages": "文件夹 {value} 里没有网页（.html、.htm、.shtml 文件）；请确认它是用 wget --mirror 保存的旧网站",
+    "import-no-pages": "文件夹 {value} 里没有网页（.html、.htm、.shtml 文件，或 show.asp?id=1 这样保存下来的动态网页）；请确认它是用 wget --mirror 保存的旧网站",
+    "import-config-empty-selector": "没有写选择器；以 # 开头的选择器要加引号，例如 body: \"#zoom\"",
     "import-config-unreadable": "导入设置文件无法读取；请检查冒号后的空格、缩进（只能用空格）和引号",
     "import-config-unknown-key": "不认识的设置项；可用的设置项：{allowed}",
     "import-no-title": "没有找到标题，已跳过",

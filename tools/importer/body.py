@@ -89,7 +89,20 @@ def clean(body, drop_selectors=()):
             element.decompose()
     for element in body.find_all(("font", "span", "center", "u", "o:p")):
         element.unwrap()
+    if body.name in ("td", "th", "tr", "table", "font", "span", "p", "center"):
+        body.name = "div"  # a cell as the whole body would become one Markdown table cell
+    body.attrs = {}
     return body
+
+
+def has_article_text(body, title):
+    """Whether a cleaned body holds more than the title and a 发布时间：… line
+    (what a page with an empty article container leaves)."""
+    if body.find("img"):
+        return True
+    text = body.get_text("", strip=True).replace(" ", "")
+    text = text.replace(title.replace(" ", ""), "", 1)
+    return bool(text) and not (len(text) < 120 and INFO_LINE.match(text))
 
 
 def is_info_line(element, text):

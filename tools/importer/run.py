@@ -31,6 +31,7 @@ class Planned:
     fields: object
     category: str
     relative: str   # the article file, relative to content/
+    also: list = dataclasses.field(default_factory=list)  # its duplicates' old addresses
 
 
 def read_page(path):
@@ -57,8 +58,11 @@ def import_site(source, content, config, slug_of):
             continue
         if why:
             report.skipped.append((old_url, why))
-        if isinstance(plan, str):  # imported before: links still find it
+        if isinstance(plan, str):  # imported before, or a duplicate: links still find it
             imported[os.path.realpath(path)] = plan
+            for earlier in planned:
+                if earlier.relative == plan:  # a duplicate of this run: its address redirects too
+                    earlier.also.append(old_url)
         elif plan:
             planned.append(plan)
             imported[os.path.realpath(path)] = plan.relative
@@ -76,7 +80,8 @@ def import_site(source, content, config, slug_of):
 
 def plan_page(path, old_url, config, existing, slug_of):
     """(Planned, None) for a page to import; (relative path of its article,
-    reason) for one imported before; (None, reason) for one skipped."""
+    reason) for one imported before or a duplicate of one planned in this
+    run; (None, reason) for one skipped."""
     soup = read_page(path)
     fields = extract(soup, config.selectors)
     if not fields.title:
@@ -84,11 +89,11 @@ def plan_page(path, old_url, config, existing, slug_of):
     if not fields.date:
         return None, message("import-no-date")
     body = bodies.find_body(soup, config.selectors.get("body"))
-    if not bodies.clean(body, config.drop).get_text(strip=True) and not body.find("img"):
+    if not bodies.has_article_text(bodies.clean(body, config.drop), fields.title):
         return None, message("import-no-body")
     earlier = existing.find(old_url, fields.title, fields.date)
     if earlier in existing.new:
-        return None, message("import-duplicate", value="content/" + earlier)
+        return earlier, message("import-duplicate", value="content/" + earlier)
     if earlier:
         return earlier, message("import-already", value="content/" + earlier)
     category = category_of(config, fields.column, old_url)
@@ -107,4 +112,5 @@ def convert(plan, config, rewriter):
             plan.fields.title.replace(" ", ""):
         first.decompose()  # the title, repeated above the text
     rewriter.rewrite(body, plan.old_url, plan.fields.title)
-    return article_text(plan.fields, plan.category, plan.old_url, to_markdown(body))
+    return article_text(plan.fields, plan.category, [plan.old_url, *plan.also],
+                        to_markdown(body))

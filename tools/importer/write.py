@@ -40,8 +40,8 @@ class Existing:
                 relative = os.path.relpath(path, content).replace(os.sep, "/")
                 fields = header(path)
                 self.slugs.add(fields.get("slug") or re.sub(r"^\d{4}-\d{2}-\d{2}-", "", name[:-3]))
-                if fields.get("oldurl"):
-                    self.by_old_url[fields["oldurl"]] = relative
+                for old_url in fields.get("oldurl", "").split():  # one or more
+                    self.by_old_url[old_url] = relative
                 self.by_title_day[(fields.get("title"), fields.get("date", "")[:10])] = relative
 
     def find(self, old_url, title, date):
@@ -64,11 +64,13 @@ def article_path(date, slug):
     return f"{ARTICLE_FOLDER}/{date[:10]}-{slug}.md"
 
 
-def article_text(fields, category, old_url, body):
+def article_text(fields, category, old_urls, body):
+    """The article file; ``old_urls``: its old address, then those of the
+    same article published at other addresses (xcfl_redirects reads them all)."""
     lines = [f"Title: {fields.title}", f"Date: {fields.date}", f"Category: {category}"]
     for key, value in (("Source", fields.source), ("Author", fields.author),
                        ("Tags", ", ".join(fields.tags)), ("Summary", fields.summary),
-                       ("OldURL", old_url)):
+                       ("OldURL", " ".join(old_urls))):
         if value:
             lines.append(f"{key}: {value}")
     return "\n".join(lines) + "\n\n" + body
