@@ -9,20 +9,21 @@ import hashlib
 import os
 import re
 
+from xcfl_articles.header import decode, header_fields, parse_header
+
 ARTICLE_FOLDER = "articles/imported"
-FIELD = re.compile(r"^([A-Za-z]+):\s*(.*)$")
 
 
 def header(path):
-    """{lower-case key: value} of a Markdown file's header."""
-    found = {}
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            match = FIELD.match(line.strip())
-            if not line.strip() or not match:
-                break
-            found[match.group(1).lower()] = match.group(2).strip()
-    return found
+    """{lower-case key: value} of a Markdown file's header, read as the build
+    reads it (a BOM, CRLF, continuation lines and a malformed line in
+    between, as an editor's program may leave them, hide nothing)."""
+    with open(path, "rb") as handle:
+        text, _ = decode(handle.read())
+    if text is None:  # not UTF-8: read what can be read
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    return {key: value for key, (_, value, _) in header_fields(parse_header(text)).items()}
 
 
 class Existing:
