@@ -82,6 +82,9 @@ def plan_page(path, old_url, config, existing, slug_of):
     """(Planned, None) for a page to import; (relative path of its article,
     reason) for one imported before or a duplicate of one planned in this
     run; (None, reason) for one skipped."""
+    earlier = existing.by_old_url.get(old_url)
+    if earlier and earlier not in existing.new:  # a second import reads no page again
+        return earlier, message("import-already", value="content/" + earlier)
     soup = read_page(path)
     fields = extract(soup, config.selectors)
     if not fields.title:
