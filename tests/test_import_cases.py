@@ -149,3 +149,34 @@ def test_a_deleted_article_is_imported_again(edited):
     assert (f"导入 /xwzx/gzdt/201801/t20180119_123.html -> content/{MEETING}"
             in result.stdout.splitlines())
     assert read(edited["content"], MEETING).startswith("Title: 区妇联召开2018年工作会议\n")
+
+
+def test_query_addresses_written_by_hand_redirect_as_the_hosts_allow(tmp_path):
+    from helpers import article, build
+    content = copy_content(str(tmp_path / "content"))
+    write(os.path.join(content, "articles/old-a.md"), article(
+        title="旧文章甲", date="2018-01-19", OldURL="/show.asp?id=1&back=http://old/list.asp"))
+    write(os.path.join(content, "articles/old-b.md"), article(
+        title="旧文章乙", date="2018-01-20", OldURL="/print.asp?123 /b.html"))
+    site = build(content, str(tmp_path / "site"))
+    with open(os.path.join(site, "_redirects"), encoding="utf-8") as handle:
+        rules = handle.read().splitlines()
+    # "?123" has no key=value: Netlify cannot match it, nginx can
+    assert [r for r in rules if r.startswith(("/show.asp", "/print.asp", "/b.html"))] == [
+        "/show.asp id=1 back=http://old/list.asp /news/2018/old-a/ 301",
+        "/b.html /news/2018/old-b/ 301"]
+    with open(os.path.join(site, "_redirects.map"), encoding="utf-8") as handle:
+        assert "/print.asp?123 /news/2018/old-b/;" in handle.read().splitlines()
+    assert os.path.isfile(os.path.join(site, "b.html"))
+    assert not os.path.exists(os.path.join(site, "show.asp"))
+
+
+def test_a_malformed_query_address_is_a_content_problem(tmp_path):
+    from helpers import PELICANCONF, article, run_tool
+    content = copy_content(str(tmp_path / "content"))
+    write(os.path.join(content, "articles/old.md"), article(
+        title="旧文章", date="2018-01-19", OldURL='/show.asp?id="1"'))
+    result = run_tool("build.py", content, str(tmp_path / "site"), "-s", PELICANCONF)
+    assert result.returncode != 0
+    assert ('articles/old.md:4: OldURL: 旧网址“/show.asp?id="1"”写法不对；请写从网站根目录算起、'
+            "以 / 开头的地址，例如 /xwzx/gzdt/201801/t20180119_123.html") in result.stderr

@@ -67,9 +67,10 @@ def page_path(old_url):
 
 
 def well_formed(old_url):
-    parts = old_url.split("/")
+    path = old_url.partition("?")[0]  # a query may hold anything, "back=http://…" too
+    parts = path.split("/")
     return bool(OLD_URL.match(old_url)) and ".." not in parts and "." not in parts \
-        and "//" not in old_url
+        and "//" not in path
 
 
 def check(generator):
