@@ -280,3 +280,14 @@ def test_the_documented_nginx_maps_redirect_every_old_address(nginx):
     assert request(nginx, "/info/show.asp?id=99")[0] == 404
     assert request(nginx, "/info/show.asp")[0] == 404
 
+
+
+def test_the_publish_build_takes_the_imported_site_too(imported, tmp_path):
+    """Production settings: fatal warnings, absolute addresses, the same guard and link check."""
+    from helpers import SITEURL
+    site = build(imported["content"], str(tmp_path / "site"), publish=True)
+    page = soup(site, "xwzx/tpxw/201801/t20180119_2001.html")
+    assert page.find("link", rel="canonical")["href"] == \
+        f"{SITEURL}/news/2018/xi-cheng-qu-fu-lian-ju/"
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == \
+        f"0; url={SITEURL}/news/2018/xi-cheng-qu-fu-lian-ju/"
