@@ -133,10 +133,13 @@ def test_an_editors_changes_survive_a_second_import(edited):
     lines = result.stdout.splitlines()
     for old, article in (("/xwzx/gzdt/201801/t20180119_123.html", MEETING),  # by OldURL
                          ("/tzgg/201803/t20180305_456.html", MOVED),  # moved: by OldURL
-                         ("/xwzx/gzdt/201802/t20180210_124.html", PAPERCUT),  # title and day
                          ("/xwzx/gzdt/201804/t20180420_125.html", FAMILY),  # a draft
                          ("/xwzx/gzdt/201805/t20180501_126.html", VOLUNTEERS)):  # BOM, CRLF
         assert f"跳过 {old}：以前已导入为 content/{article}，没有改动它" in lines
+    # its OldURL line deleted: found by title and day, and the report says how to restore it
+    assert ("跳过 /xwzx/gzdt/201802/t20180210_124.html：与以前导入的 "
+            f"content/{PAPERCUT} 标题和日期相同，没有改动它；这个旧网址也要跳转的话，把 "
+            "/xwzx/gzdt/201802/t20180210_124.html 加在那篇文章 OldURL 的后面（用空格隔开）") in lines
     assert lines[-1] == "导入完成：导入 0 篇，跳过 6 个页面，失败 0 个，去掉的链接和图片 0 处。"
 
 
@@ -180,3 +183,18 @@ def test_a_malformed_query_address_is_a_content_problem(tmp_path):
     assert result.returncode != 0
     assert ('articles/old.md:4: OldURL: 旧网址“/show.asp?id="1"”写法不对；请写从网站根目录算起、'
             "以 / 开头的地址，例如 /xwzx/gzdt/201801/t20180119_123.html") in result.stderr
+
+
+def test_an_article_found_again_at_another_address_is_named_with_what_to_do(edited):
+    """Matched by title and day, not by address: the report says how to
+    redirect the new address too (the file itself is never rewritten)."""
+    root = os.path.join(edited["source"], "www.xcfl.gov.cn")
+    os.makedirs(os.path.join(root, "jgfc"))
+    shutil.copy(os.path.join(root, "xwzx/gzdt/201802/t20180210_124.html"),
+                os.path.join(root, "jgfc/t20180210_124.html"))
+    before = snapshot(edited["content"])
+    result = make_import(edited["content"], edited["source"], edited["config"])
+    assert snapshot(edited["content"]) == before
+    assert (f"跳过 /jgfc/t20180210_124.html：与以前导入的 content/{PAPERCUT} 标题和日期相同，"
+            "没有改动它；这个旧网址也要跳转的话，把 /jgfc/t20180210_124.html 加在那篇文章 "
+            "OldURL 的后面（用空格隔开）") in result.stdout.splitlines()

@@ -112,6 +112,7 @@ MESSAGES = {
     "import-no-body": "没有找到正文，已跳过",
     "import-no-category": "旧栏目“{value}”没有对应的新栏目，已跳过；请在 import.yaml 的 columns 里写上它对应的栏目",
     "import-already": "以前已导入为 {value}，没有改动它",
+    "import-already-elsewhere": "与以前导入的 {value} 标题和日期相同，没有改动它；这个旧网址也要跳转的话，把 {old} 加在那篇文章 OldURL 的后面（用空格隔开）",
     "import-duplicate": "与 {value} 标题和日期相同，是重复的页面，已跳过",
     "import-failed": "无法读取这个页面（{value}），已跳过",
     "import-missing-page": "{value} 指向没有导入的页面，链接已去掉、文字保留",

@@ -98,8 +98,9 @@ def plan_page(path, old_url, config, existing, slug_of):
     earlier = existing.find(old_url, fields.title, fields.date)
     if earlier in existing.new:
         return earlier, message("import-duplicate", value="content/" + earlier)
-    if earlier:
-        return earlier, message("import-already", value="content/" + earlier)
+    if earlier:  # same title and day, under another old address: the file stays as it is
+        return earlier, message("import-already-elsewhere", value="content/" + earlier,
+                                old=old_url)
     category = category_of(config, fields.column, old_url)
     if not category:
         return None, message("import-no-category", value=fields.column or old_url.strip("/").split("/")[0])
