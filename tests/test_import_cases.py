@@ -198,3 +198,34 @@ def test_an_article_found_again_at_another_address_is_named_with_what_to_do(edit
     assert (f"跳过 /jgfc/t20180210_124.html：与以前导入的 content/{PAPERCUT} 标题和日期相同，"
             "没有改动它；这个旧网址也要跳转的话，把 /jgfc/t20180210_124.html 加在那篇文章 "
             "OldURL 的后面（用空格隔开）") in result.stdout.splitlines()
+
+
+def test_a_chinese_or_spaced_old_address_is_encoded_and_still_redirects(tmp_path):
+    from helpers import build, soup
+    write(str(tmp_path / "old" / "xwzx" / "新闻 中心" / "t20180119_9.html"), ARTICLE.format(
+        head='<title>中文目录里的文章</title><meta name="PubDate" content="2018-01-19">'
+             '<meta name="ColumnName" content="工作动态">', body="<p>正文。</p>"))
+    config = tmp_path / "import.yaml"
+    config.write_text("columns:\n  工作动态: 工作动态\n", encoding="utf-8")
+    content = copy_content(str(tmp_path / "content"))
+    result = make_import(content, str(tmp_path / "old"), str(config))
+    assert result.returncode == 0, result.stderr
+    encoded = "/xwzx/%E6%96%B0%E9%97%BB%20%E4%B8%AD%E5%BF%83/t20180119_9.html"
+    assert f"OldURL: {encoded}\n" in read(content, "articles/imported/2018-01-19-zhong-wen-mu-lu-li-de.md")
+    site = build(content, str(tmp_path / "site"))
+    with open(os.path.join(site, "_redirects"), encoding="utf-8") as handle:
+        assert f"{encoded} /news/2018/zhong-wen-mu-lu-li-de/ 301" in handle.read().splitlines()
+    # the page sits where a static host looks for the decoded address
+    page = soup(site, "xwzx/新闻 中心/t20180119_9.html")
+    assert page.find("a")["href"] == "/news/2018/zhong-wen-mu-lu-li-de/"
+
+
+def test_an_encoded_dot_dot_is_a_malformed_old_address(tmp_path):
+    from helpers import PELICANCONF, article, run_tool
+    content = copy_content(str(tmp_path / "content"))
+    write(os.path.join(content, "articles/old.md"), article(
+        title="旧文章", date="2018-01-19", OldURL="/a/%2e%2e/%2e%2e/evil.html"))
+    result = run_tool("build.py", content, str(tmp_path / "site"), "-s", PELICANCONF)
+    assert result.returncode != 0
+    assert "articles/old.md:4: OldURL: 旧网址“/a/%2e%2e/%2e%2e/evil.html”写法不对" in result.stderr
+    assert not os.path.exists(tmp_path / "evil.html")

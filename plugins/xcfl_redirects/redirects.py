@@ -24,6 +24,7 @@ import html
 import os
 import posixpath
 import re
+from urllib.parse import unquote
 
 from pelican import signals
 
@@ -60,14 +61,17 @@ def netlify_rule(old_url, path):
 
 
 def page_path(old_url):
-    """The output file of the page at an old address."""
-    relative = old_url.lstrip("/")
+    """The output file of the page at an old address (decoded: a static host
+    looks up /xwzx/%E6%96%B0%E9%97%BB/ as the folder xwzx/新闻/)."""
+    relative = unquote(old_url).lstrip("/")
     return posixpath.join(relative, "index.html") if not relative or old_url.endswith("/") \
         else relative
 
 
 def well_formed(old_url):
-    path = old_url.partition("?")[0]  # a query may hold anything, "back=http://…" too
+    # a query may hold anything ("back=http://…"); the path is checked as the
+    # page is written, decoded (%2e%2e is "..")
+    path = unquote(old_url.partition("?")[0])
     parts = path.split("/")
     return bool(OLD_URL.match(old_url)) and ".." not in parts and "." not in parts \
         and "//" not in path

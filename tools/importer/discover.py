@@ -13,8 +13,10 @@ address undoes all three.
 
 import os
 import re
+from urllib.parse import quote
 
 PAGE_SUFFIXES = (".html", ".htm", ".shtml")
+URL_SAFE = "/?=&,@!:+~%"  # kept as they are in an old address (xcfl_redirects.OLD_URL)
 DYNAMIC = r"\.(?:asp|aspx|jsp|jspx|php|do|action|cgi|shtml|html?)"
 # name, then an optional query after "?" (or wget's "@"), then wget's ".html"
 SAVED_NAME = re.compile(rf"^(?P<name>[^?@]*?{DYNAMIC})(?:[?@](?P<query>.*?))?(?P<added>\.html)?$",
@@ -51,9 +53,11 @@ def pages(root):
 
 
 def old_url(root, path):
+    """The old address, percent-encoded as a browser sends it (a Chinese or
+    spaced folder name stays one well-formed OldURL, which the build accepts)."""
     folder, name = os.path.split(os.path.relpath(path, root))
     prefix = "/" + (folder.replace(os.sep, "/") + "/" if folder else "")
-    return prefix + address_of(name)
+    return quote(prefix + address_of(name), safe=URL_SAFE)
 
 
 def address_of(name):
