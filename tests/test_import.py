@@ -181,7 +181,8 @@ def test_a_missing_folder_is_a_chinese_message(tmp_path):
 def test_a_folder_without_pages_is_a_chinese_message(tmp_path):
     (tmp_path / "old").mkdir()
     result = make_import(str(tmp_path / "content"), str(tmp_path / "old"), "")
-    assert result.stderr.strip() == (f"文件夹 {tmp_path / 'old'} 里没有网页（.html、.htm、.shtml 文件）；"
+    assert result.stderr.strip() == (f"文件夹 {tmp_path / 'old'} 里没有网页（.html、.htm、.shtml 文件，"
+                                     "或 show.asp?id=1 这样保存下来的动态网页）；"
                                      "请确认它是用 wget --mirror 保存的旧网站")
 
 

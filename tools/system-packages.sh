@@ -63,6 +63,7 @@ find_missing() {
   find_browser
   command -v rsync >/dev/null || missing "rsync" "rsync" "make deploy uploads with it"
   command -v zbarimg >/dev/null || missing "zbarimg" "zbar-tools" "decodes the articles' QR codes in tests/test_qr_codes.py"
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing "nginx" "nginx" "serves the nginx redirect snippet of docs/hosting.md in tests/test_import_layouts.py"
   command -v npm >/dev/null || missing "npm" "npm" "make test installs axe-core, for the accessibility tests, with npm ci"
   if ! command -v fc-list >/dev/null; then
     missing "fc-list" "fontconfig" "finds the CJK fonts"

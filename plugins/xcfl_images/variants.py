@@ -122,5 +122,7 @@ def _gif(image):
                       if key in ("transparency", "duration", "loop", "background")}
     buffer = io.BytesIO()
     frames[0].save(buffer, "GIF", save_all=len(frames) > 1, append_images=frames[1:],
-                   duration=durations, loop=image.info.get("loop", 0))
+                   # one frame: one duration (Pillow fails on a list for a still GIF)
+                   duration=durations if len(frames) > 1 else durations[0],
+                   loop=image.info.get("loop", 0))
     return buffer.getvalue()

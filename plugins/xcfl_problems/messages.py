@@ -107,7 +107,8 @@ MESSAGES = {
     "broken-links-summary": "共发现 {count} 个失效链接，网站未发布。请按上面的提示修改后重试。",
     # make import and the redirects of imported articles (tools/importer/, xcfl_redirects)
     "import-no-folder": "找不到文件夹 {value}；请写旧网站保存副本所在的文件夹，例如 make import SOURCE=/data/old-site",
-    "import-no-pages": "文件夹 {value} 里没有网页（.html、.htm、.shtml 文件）；请确认它是用 wget --mirror 保存的旧网站",
+    "import-no-pages": "文件夹 {value} 里没有网页（.html、.htm、.shtml 文件，或 show.asp?id=1 这样保存下来的动态网页）；请确认它是用 wget --mirror 保存的旧网站",
+    "import-config-empty-selector": "没有写选择器；以 # 开头的选择器要加引号，例如 body: \"#zoom\"",
     "import-config-unreadable": "导入设置文件无法读取；请检查冒号后的空格、缩进（只能用空格）和引号",
     "import-config-unknown-key": "不认识的设置项；可用的设置项：{allowed}",
     "import-no-title": "没有找到标题，已跳过",
@@ -115,6 +116,7 @@ MESSAGES = {
     "import-no-body": "没有找到正文，已跳过",
     "import-no-category": "旧栏目“{value}”没有对应的新栏目，已跳过；请在 import.yaml 的 columns 里写上它对应的栏目",
     "import-already": "以前已导入为 {value}，没有改动它",
+    "import-already-elsewhere": "与以前导入的 {value} 标题和日期相同，没有改动它；这个旧网址也要跳转的话，把 {old} 加在那篇文章 OldURL 的后面（用空格隔开）",
     "import-duplicate": "与 {value} 标题和日期相同，是重复的页面，已跳过",
     "import-failed": "无法读取这个页面（{value}），已跳过",
     "import-missing-page": "{value} 指向没有导入的页面，链接已去掉、文字保留",

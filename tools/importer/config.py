@@ -49,10 +49,13 @@ def load(path, categories):
             raise ConfigError(f"{path}: columns: " + message(
                 "unknown-category", value=name, allowed="、".join(categories)))
     selectors = data.get("selectors") or {}
-    for key in selectors:
+    for key, value in selectors.items():
         if key not in SELECTORS:
             raise ConfigError(f"{path}: selectors: {key}: " + message(
                 "import-config-unknown-key", allowed="、".join(SELECTORS)))
+        if not value:  # "body: #zoom" is a YAML comment: the selector is lost
+            raise ConfigError(f"{path}: selectors: {key}: "
+                              + message("import-config-empty-selector"))
     return Config(columns, default, [str(h).lower() for h in data.get("hosts") or []],
                   {k: v for k, v in selectors.items() if v}, list(data.get("drop") or []))
 
@@ -62,7 +65,7 @@ def category_of(config, column, old_url):
     matching prefix of its old path, then the default (None: not mapped)."""
     if column and column in config.columns:
         return config.columns[column]
-    path = old_url.strip("/")
+    path = old_url.partition("?")[0].strip("/")  # /content.jsp?id=1: "content.jsp"
     for prefix in sorted(config.columns, key=len, reverse=True):
         if path == prefix or path.startswith(prefix + "/"):
             return config.columns[prefix]

@@ -13,6 +13,7 @@ LABELLED_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发稿时
 SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s|｜/]+)")
 AUTHOR = re.compile(r"作者\s*[:：]\s*([^\s|｜/]+)")
 TITLE_SEPARATOR = re.compile(r"\s*(?:_|——|--|\s-\s|－|\||｜)\s*")
+TITLE_SUFFIX_START = "-_|｜—－ "  # what joins the site's name to a <title>
 TAG_SEPARATOR = re.compile(r"[,，;；、\s]+")
 SPACES = re.compile(r"\s+")
 MAX_TAGS = 10
@@ -61,10 +62,19 @@ def format_date(match):
 
 
 def page_title(soup):
-    """The first part of <title> (old pages append the site's name)."""
+    """<title> without the site's name old pages append to it: the longest
+    text printed on the page that <title> starts with (so "2018-2019年" and
+    "标题-西城区妇联" both come out right), else <title>'s first part."""
     if not soup.title:
         return ""
-    parts = [p for p in TITLE_SEPARATOR.split(one_line(soup.title.get_text())) if p]
+    whole = one_line(soup.title.get_text())
+    printed = (one_line(text) for text in (soup.body or soup).find_all(string=True)
+               if text.parent.name not in ("script", "style", "title"))
+    shown = [text for text in printed if len(text) >= 2 and whole.startswith(text)
+             and (len(text) == len(whole) or whole[len(text)] in TITLE_SUFFIX_START)]
+    if shown:
+        return max(shown, key=len)
+    parts = [p for p in TITLE_SEPARATOR.split(whole) if p]
     return parts[0] if parts else ""
 
 

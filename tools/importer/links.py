@@ -16,29 +16,39 @@ import posixpath
 from urllib.parse import unquote, urlsplit, urljoin
 
 from .assets import kind_of
+from .discover import saved_names
 
 OLD = "http://old.invalid"  # the base old addresses are resolved against
 
 
 def old_path(reference, page_url, hosts):
-    """The old address (path) a link of a page names, or None for another site."""
+    """The old address (path, and ``?query`` when it has one) a link of a page
+    names, or None for another site."""
     parts = urlsplit(urljoin(OLD + page_url, reference.strip()))
     if parts.scheme not in ("http", "https"):
         return None
     if f"{parts.scheme}://{parts.netloc}" != OLD and parts.netloc.lower() not in hosts:
         return None
-    return posixpath.normpath(unquote(parts.path)) + ("/" if parts.path.endswith("/") else "")
+    path = posixpath.normpath(unquote(parts.path)) + ("/" if parts.path.endswith("/") else "")
+    return path + (f"?{parts.query}" if parts.query else "")
 
 
-def saved_file(root, path):
-    """The file of the saved copy at an old address, or None."""
+def saved_file(root, address):
+    """The file of the saved copy at an old address, or None (a page with a
+    query under any of the names wget gives it: discover.saved_names)."""
+    path, _, query = address.partition("?")
     relative = path.lstrip("/")
     if not relative or path.endswith("/"):
         relative = posixpath.join(relative, "index.html")
-    full = os.path.realpath(os.path.join(root, relative))
-    if os.path.commonpath([os.path.realpath(root), full]) != os.path.realpath(root):
-        return None
-    return full if os.path.isfile(full) else None
+    real_root = os.path.realpath(root)
+    folder, name = posixpath.split(relative)
+    # a picture or attachment is the same file whatever its query (?v=2)
+    names = saved_names(name, query) + ([name] if query and kind_of(name) else [])
+    for candidate in (posixpath.join(folder, n) for n in names):
+        full = os.path.realpath(os.path.join(root, candidate))
+        if os.path.commonpath([real_root, full]) == real_root and os.path.isfile(full):
+            return full
+    return None
 
 
 class Rewriter:

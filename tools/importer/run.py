@@ -31,6 +31,8 @@ class Planned:
     fields: object
     category: str
     relative: str   # the article file, relative to content/
+    body: str       # the cleaned body's HTML (parsing the page again cost a third of the time)
+    also: list = dataclasses.field(default_factory=list)  # its duplicates' old addresses
 
 
 def read_page(path):
@@ -57,8 +59,11 @@ def import_site(source, content, config, slug_of):
             continue
         if why:
             report.skipped.append((old_url, why))
-        if isinstance(plan, str):  # imported before: links still find it
+        if isinstance(plan, str):  # imported before, or a duplicate: links still find it
             imported[os.path.realpath(path)] = plan
+            for earlier in planned:
+                if earlier.relative == plan:  # a duplicate of this run: its address redirects too
+                    earlier.also.append(old_url)
         elif plan:
             planned.append(plan)
             imported[os.path.realpath(path)] = plan.relative
@@ -76,35 +81,41 @@ def import_site(source, content, config, slug_of):
 
 def plan_page(path, old_url, config, existing, slug_of):
     """(Planned, None) for a page to import; (relative path of its article,
-    reason) for one imported before; (None, reason) for one skipped."""
+    reason) for one imported before or a duplicate of one planned in this
+    run; (None, reason) for one skipped."""
+    earlier = existing.by_old_url.get(old_url)
+    if earlier and earlier not in existing.new:  # a second import reads no page again
+        return earlier, message("import-already", value="content/" + earlier)
     soup = read_page(path)
     fields = extract(soup, config.selectors)
     if not fields.title:
         return None, message("import-no-title")
     if not fields.date:
         return None, message("import-no-date")
-    body = bodies.find_body(soup, config.selectors.get("body"))
-    if not bodies.clean(body, config.drop).get_text(strip=True) and not body.find("img"):
+    body = bodies.clean(bodies.find_body(soup, config.selectors.get("body")), config.drop)
+    if not bodies.has_article_text(body, fields.title):
         return None, message("import-no-body")
     earlier = existing.find(old_url, fields.title, fields.date)
     if earlier in existing.new:
-        return None, message("import-duplicate", value="content/" + earlier)
-    if earlier:
-        return earlier, message("import-already", value="content/" + earlier)
+        return earlier, message("import-duplicate", value="content/" + earlier)
+    if earlier:  # same title and day, under another old address: the file stays as it is
+        return earlier, message("import-already-elsewhere", value="content/" + earlier,
+                                old=old_url)
     category = category_of(config, fields.column, old_url)
     if not category:
         return None, message("import-no-category", value=fields.column or old_url.strip("/").split("/")[0])
     slug = existing.claim(slug_of(fields.title), old_url, fields.title, fields.date,
                           lambda s: article_path(fields.date, s))
-    return Planned(path, old_url, fields, category, article_path(fields.date, slug)), None
+    return Planned(path, old_url, fields, category, article_path(fields.date, slug),
+                   f"<div>{body.decode_contents()}</div>"), None
 
 
 def convert(plan, config, rewriter):
-    soup = read_page(plan.path)
-    body = bodies.clean(bodies.find_body(soup, config.selectors.get("body")), config.drop)
+    body = BeautifulSoup(plan.body, "html.parser").div
     first = body.find(True)
     if first is not None and first.get_text("", strip=True).replace(" ", "") == \
             plan.fields.title.replace(" ", ""):
         first.decompose()  # the title, repeated above the text
     rewriter.rewrite(body, plan.old_url, plan.fields.title)
-    return article_text(plan.fields, plan.category, plan.old_url, to_markdown(body))
+    return article_text(plan.fields, plan.category, [plan.old_url, *plan.also],
+                        to_markdown(body))

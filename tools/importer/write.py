@@ -9,20 +9,21 @@ import hashlib
 import os
 import re
 
+from xcfl_articles.header import decode, header_fields, parse_header
+
 ARTICLE_FOLDER = "articles/imported"
-FIELD = re.compile(r"^([A-Za-z]+):\s*(.*)$")
 
 
 def header(path):
-    """{lower-case key: value} of a Markdown file's header."""
-    found = {}
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            match = FIELD.match(line.strip())
-            if not line.strip() or not match:
-                break
-            found[match.group(1).lower()] = match.group(2).strip()
-    return found
+    """{lower-case key: value} of a Markdown file's header, read as the build
+    reads it (a BOM, CRLF, continuation lines and a malformed line in
+    between, as an editor's program may leave them, hide nothing)."""
+    with open(path, "rb") as handle:
+        text, _ = decode(handle.read())
+    if text is None:  # not UTF-8: read what can be read
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    return {key: value for key, (_, value, _) in header_fields(parse_header(text)).items()}
 
 
 class Existing:
@@ -40,8 +41,8 @@ class Existing:
                 relative = os.path.relpath(path, content).replace(os.sep, "/")
                 fields = header(path)
                 self.slugs.add(fields.get("slug") or re.sub(r"^\d{4}-\d{2}-\d{2}-", "", name[:-3]))
-                if fields.get("oldurl"):
-                    self.by_old_url[fields["oldurl"]] = relative
+                for old_url in fields.get("oldurl", "").split():  # one or more
+                    self.by_old_url[old_url] = relative
                 self.by_title_day[(fields.get("title"), fields.get("date", "")[:10])] = relative
 
     def find(self, old_url, title, date):
@@ -64,11 +65,13 @@ def article_path(date, slug):
     return f"{ARTICLE_FOLDER}/{date[:10]}-{slug}.md"
 
 
-def article_text(fields, category, old_url, body):
+def article_text(fields, category, old_urls, body):
+    """The article file; ``old_urls``: its old address, then those of the
+    same article published at other addresses (xcfl_redirects reads them all)."""
     lines = [f"Title: {fields.title}", f"Date: {fields.date}", f"Category: {category}"]
     for key, value in (("Source", fields.source), ("Author", fields.author),
                        ("Tags", ", ".join(fields.tags)), ("Summary", fields.summary),
-                       ("OldURL", old_url)):
+                       ("OldURL", " ".join(old_urls))):
         if value:
             lines.append(f"{key}: {value}")
     return "\n".join(lines) + "\n\n" + body
