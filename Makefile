@@ -12,7 +12,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # make deploy: rsync target, e.g. DEPLOY_TARGET=www@host:/srv/www/ (or a local folder)
 DEPLOY_TARGET ?=
-PYTEST_ARGS ?= -n 2  # both cores: the suite builds many real sites
+# both cores: the suite builds many real sites. One test at a time to each
+# worker, slowest first (tests/conftest.py): neither worker ends alone on a long tail.
+PYTEST_ARGS ?= -n 2 --maxschedchunk 1
 # make test: the system tools its tests need (browser, rsync, zbarimg, CJK fonts, npm)
 SYSTEM_PACKAGES := tools/system-packages.sh
 

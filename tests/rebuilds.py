@@ -38,8 +38,8 @@ def environment(cache):
 
 class Launcher:
     """Starts the commands: forked from a command_server.py process that has
-    imported the libraries once (0.3 s less per build, same isolation), or,
-    with forked=False, as plain new processes."""
+    imported the libraries and the project's plugins once (about 0.6 s less
+    CPU per build, same isolation), or, with forked=False, as plain new processes."""
 
     def __init__(self, forked=True):
         self.forked = forked
@@ -54,7 +54,8 @@ class Launcher:
             self.bytecode = tempfile.mkdtemp(prefix="rebuilds-pycache-")
             env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
             env["PYTHONPYCACHEPREFIX"] = self.bytecode
-            self.server = subprocess.Popen([sys.executable, server], cwd=ROOT, env=env,
+            plugins = os.path.join(ROOT, "plugins")  # the projects' plugins/ links to it
+            self.server = subprocess.Popen([sys.executable, server, plugins], cwd=ROOT, env=env,
                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def start(self, argv, env, log):

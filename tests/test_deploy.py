@@ -6,12 +6,14 @@ Deploys go to a local folder (rsync treats it as any target). v2 has a new finge
 stylesheet (a changed theme), a new article with a new picture, and a deleted article."""
 
 import filecmp
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 
 from helpers import ROOT, article, copy_content, files, run_tool, soup, write
 from pages import png
@@ -63,19 +65,35 @@ def missing_references(site):
     names no file there."""
     missing = []
     for page in files(site, ".html"):
-        html = soup(site, page)
+        with open(os.path.join(site, page), "rb") as handle:
+            data = handle.read()
+        for url in page_references(data):
+            path = os.path.join(site, url.lstrip("/"))
+            if url.endswith("/"):
+                path = os.path.join(path, "index.html")
+            if not os.path.isfile(path):
+                missing.append((page, url))
+    return missing
+
+
+PARSED = {}  # SHA-1 of a page's bytes: its references (v1's and v2's pages recur on the host)
+
+
+def page_references(data):
+    """The addresses into the site (href/src/srcset starting with one "/") a page names."""
+    key = hashlib.sha1(data).digest()
+    if key not in PARSED:
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as soup() reads it
+        html = BeautifulSoup(text, "html.parser")
+        found = []
         for tag, attribute in REFERENCES:
             for element in html.find_all(tag, attrs={attribute: True}):
                 for value in element[attribute].split(","):
                     url = value.strip().split(" ")[0].split("#")[0].split("?")[0]
-                    if not url.startswith("/") or url.startswith("//"):
-                        continue  # another host, an anchor of this page
-                    path = os.path.join(site, url.lstrip("/"))
-                    if url.endswith("/"):
-                        path = os.path.join(path, "index.html")
-                    if not os.path.isfile(path):
-                        missing.append((page, url))
-    return missing
+                    if url.startswith("/") and not url.startswith("//"):  # not another host, an anchor
+                        found.append(url)
+        PARSED[key] = found
+    return PARSED[key]
 
 
 def stylesheets(site):
