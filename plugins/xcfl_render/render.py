@@ -20,6 +20,8 @@ byte with XCFL_RENDER_PROCESSES = 1, which is Pelican's own writer):
   write_file would have, and what was logged after it is dropped;
 - a page whose placeholder another write replaced (Pelican's override rules)
   is not written; RELATIVE_URLS (a site URL per page) renders at once.
+make serve names the pages its open tabs show (XCFL_RENDER_FIRST): they are
+rendered at once, as Pelican's writer does, and announced before the build ends.
 """
 
 import logging
@@ -63,9 +65,15 @@ class RenderingWriter(Writer):
         signals.content_written.connect(self.note_path)
 
     def write_file(self, name, template, context, relative_urls=False, *args, **kwargs):
+        first = self.settings["XCFL_RENDER_FIRST"]
+        if first and name in first["pages"]:  # make serve: the page an open tab shows
+            super().write_file(name, template, context, relative_urls, *args, **kwargs)
+            with open(first["written"], "a", encoding="utf-8") as written:
+                written.write(f"{name}\t{os.path.join(self.output_path, name)}\n")
+            return
         if not (self.flushed or relative_urls or self.settings["RELATIVE_URLS"]):
             template = Deferred(self, template)
-        return super().write_file(name, template, context, relative_urls, *args, **kwargs)
+        super().write_file(name, template, context, relative_urls, *args, **kwargs)
 
     def defer(self, template, context):
         job = Job(template, context, len(self.jobs))
