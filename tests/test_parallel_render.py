@@ -80,3 +80,23 @@ def test_an_error_while_rendering_fails_the_build_with_the_serial_message(tmp_pa
     assert "RenderFault: render_fault:" in last and "cannot be rendered" in last
     assert parallel.stderr.strip().splitlines()[-1] == last
     assert not os.path.exists(tmp_path / "parallel")
+
+
+def test_the_pages_make_serve_asks_for_first_are_announced_and_the_same(tmp_path):
+    # make serve names the pages its open tabs show (XCFL_RENDER_FIRST): they are
+    # rendered at once and their files announced; the site is byte for byte the same
+    written = tmp_path / "written.txt"
+    settings = str(tmp_path / "first.py")
+    write(settings, f"""import sys
+sys.path.insert(0, {ROOT!r})
+from pelicanconf import *  # noqa: F403
+XCFL_RENDER_FIRST = {{"pages": ["about/index.html", "news/index.html"], "written": {str(written)!r}}}
+""")
+    output = str(tmp_path / "first")
+    result = run_tool("build.py", CONTENT, output, "-s", settings,
+                      env={**PARALLEL, "XCFL_CACHE_PATH": str(tmp_path / "cache-first")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line.split("\t") for line in written.read_text(encoding="utf-8").splitlines()]
+    assert sorted(name for name, _ in lines) == ["about/index.html", "news/index.html"]
+    assert all(path.endswith("/" + name) for name, path in lines)
+    assert tree(output) == built(tmp_path, "serial", PELICANCONF, SERIAL)
