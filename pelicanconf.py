@@ -173,6 +173,7 @@ PLUGINS = [
     "xcfl_redirects",
     "xcfl_feeds",
     "xcfl_linkcheck",
+    "xcfl_render",  # last: its generator renders the pages the others wrote (no order needed)
 ]
 
 # Pelican's own content cache stays off. It knows a file only by its mtime (not
@@ -187,6 +188,13 @@ LOAD_CONTENT_CACHE = False
 # OUTPUT_PATH, so `make publish` can build into a fresh folder and still reuse them.
 # Everything in it can be deleted at any time; the next build is just slower.
 XCFL_CACHE_PATH = os.environ.get("XCFL_CACHE_PATH") or os.path.join(HERE, "cache")
+# Processes that render the pages (xcfl_render): 0 one per core; 1 Pelican's own
+# serial writer (what tests/test_parallel_render.py compares with).
+XCFL_RENDER_PROCESSES = int(os.environ.get("XCFL_RENDER_PROCESSES") or 0)
+# make serve only (tools/preview): {"pages": [output names], "written": file}: those
+# pages are rendered at once, as Pelican's own writer would, and "name<TAB>path"
+# appended to the file, so an open tab can show its page before the build ends.
+XCFL_RENDER_FIRST = None
 
 # Main navigation: (URL, label): the categories, then the data collections.
 XCFL_NAV = [(f"{slug}/", name) for slug, name in XCFL_CATEGORIES.items()]

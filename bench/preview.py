@@ -138,6 +138,10 @@ def main(argv=None):
                     handle.write(edited)
                 tab.wait_for_selector(f"h1:has-text('{marker}')", timeout=120_000)
                 times.append(time.monotonic() - saved)
+                # The tab may show its page before the build ends (the page is
+                # written first): the next save waits for the build to end.
+                while len(builds_so_far(log_path)) <= done_before:
+                    time.sleep(0.2)
                 time.sleep(1)  # let the reload settle before the next save
                 cpu.append(group_cpu_seconds(server.pid) - cpu_before)
                 builds.append(builds_so_far(log_path)[done_before:])

@@ -46,9 +46,10 @@ class Counter(logging.Handler):
         self.count += 1
 
 
-def build(content, output, settings_file, fatal=""):
+def build(content, output, settings_file, fatal="", override=None):
     """Build the site into a new folder and swap it in for `output` when the
-    build succeeded; returns the process exit status."""
+    build succeeded; returns the process exit status. `override`: more settings
+    (make serve's XCFL_RENDER_FIRST)."""
     target = os.path.abspath(output)
     parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
@@ -58,7 +59,8 @@ def build(content, output, settings_file, fatal=""):
         init_logging(level=logging.WARNING, name="pelican")
         # the search index takes its unchanged files from the current output
         settings = read_settings(settings_file, override={
-            "PATH": content, "OUTPUT_PATH": staging, "XCFL_SEARCH_PREVIOUS_OUTPUT": target})
+            "PATH": content, "OUTPUT_PATH": staging, "XCFL_SEARCH_PREVIOUS_OUTPUT": target,
+            **(override or {})})
         status = run(settings, fatal)
         if status == 0:
             os.chmod(staging, 0o755)

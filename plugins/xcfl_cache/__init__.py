@@ -18,7 +18,7 @@ from importlib import metadata
 
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 UNREADABLE = (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError,
-              ImportError, IndexError, KeyError, MemoryError)
+              ImportError, IndexError, KeyError, MemoryError, OverflowError)
 
 
 def stable_repr(value):

@@ -19,9 +19,12 @@ import html
 import os
 import re
 import sys
+from functools import partial
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican import signals
+
+from xcfl_cache.workers import map_in_workers
 
 from xcfl_problems.messages import message
 from xcfl_problems.problems import ContentError, problem_line, shown_path
@@ -112,31 +115,36 @@ def site_path(url, page, siteurl):
     return parts.path, parts.fragment
 
 
+def read_site_links(output, siteurl, full):
+    """A page of the output read: (its ids, [(url, offset, site path, fragment)]
+    of its links into the site). Done by the worker processes, page by page."""
+    page = read_page(full)
+    here = page_url(os.path.relpath(full, output).replace(os.sep, "/"))
+    links = []
+    for url, offset in page.links:
+        where = site_path(url, here, siteurl)
+        if where is not None:
+            links.append((url, offset, *where))
+    return page.ids, links
+
+
 def broken_links(output, siteurl):
     """[(page relative path, line, url, problem key)] of the whole output."""
-    pages = {}
-    for folder, _, names in os.walk(output):
-        for name in names:
-            if name.endswith(".html"):
-                full = os.path.join(folder, name)
-                pages[full] = read_page(full)
+    names = [os.path.join(folder, name) for folder, _, names in os.walk(output)
+             for name in names if name.endswith(".html")]
+    pages = dict(zip(names, map_in_workers(partial(read_site_links, output, siteurl), names)))
     found = []
     targets = {}
-    for full, page in pages.items():
+    for full, (_, links) in pages.items():
         relative = os.path.relpath(full, output).replace(os.sep, "/")
-        here = page_url(relative)
-        for url, offset in page.links:
-            where = site_path(url, here, siteurl)
-            if where is None:
-                continue
-            path, fragment = where
+        for url, offset, path, fragment in links:
             if path not in targets:  # most pages share most links (menu, footer, assets)
                 targets[path] = target_file(output, path)
             target = targets[path]
             if target is None:
                 found.append((relative, line_of(full, offset), url, "broken-link"))
             elif fragment not in ANY_PAGE_FRAGMENTS and target in pages \
-                    and unquote(fragment) not in pages[target].ids:
+                    and unquote(fragment) not in pages[target][0]:
                 found.append((relative, line_of(full, offset), url, "broken-fragment"))
     return sorted(found)
 

@@ -32,15 +32,27 @@ def start_fork_server():
     return context
 
 
-def run_build(context, content, output, settings_file, echo):
+def output_name(address):
+    """The output file a tab's address is served from ("news/" -> news/index.html)."""
+    name = address.lstrip("/")
+    return name + "index.html" if name.endswith("/") or not name else name
+
+
+def run_build(context, content, output, settings_file, echo, first=((), None)):
     """Build the site into `output` in a new process: (exit status, messages it
     printed). The messages are passed to echo() as they come (progress, warnings,
-    problems), so the terminal shows what `make html` would."""
+    problems), so the terminal shows what `make html` would. first: (addresses,
+    on_written): the build writes the pages of these addresses first, and
+    on_written({address: file}) is called once they are written."""
+    addresses, on_written = first
+    names = {output_name(address): address for address in addresses}
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     messages = []
-    with tempfile.NamedTemporaryFile(prefix="xcfl-preview-", suffix=".log") as log:
+    with tempfile.NamedTemporaryFile(prefix="xcfl-preview-", suffix=".log") as log, \
+            tempfile.NamedTemporaryFile("rb", prefix="xcfl-preview-", suffix=".first") as written:
+        override = {"XCFL_RENDER_FIRST": {"pages": sorted(names), "written": written.name}}
         child = context.Process(target=build_in_child,
-                                args=(content, output, settings_file, log.name))
+                                args=(content, output, settings_file, log.name, override))
         child.start()
         while True:
             child.join(ECHO_SECONDS)
@@ -51,9 +63,14 @@ def run_build(context, content, output, settings_file, echo):
                 echo(text)
             if finished:
                 return child.exitcode, "".join(messages)
+            lines = written.read().split(b"\n")  # "name<TAB>file" lines
+            written.seek(written.tell() - len(lines[-1]))  # a line not yet whole: again
+            pages = dict(os.fsdecode(line).split("\t") for line in lines[:-1])
+            if pages:
+                on_written({names[name]: path for name, path in pages.items() if name in names})
 
 
-def build_in_child(content, output, settings_file, log_path):
+def build_in_child(content, output, settings_file, log_path, override=None):
     """The child's whole life: stderr into the log file (what `make html` would
     print), tools/build.py's build(), then exit at once (no freeing object by object)."""
     log = os.open(log_path, os.O_WRONLY | os.O_TRUNC)
@@ -64,7 +81,7 @@ def build_in_child(content, output, settings_file, log_path):
 
     # The command's garbage-collector tuning (tools/build.py), where it has one.
     getattr(build_tool, "tune_collector", lambda: None)()
-    status = build_tool.build(content, output, settings_file, "errors")
+    status = build_tool.build(content, output, settings_file, "errors", override)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)
@@ -119,7 +136,7 @@ class Builder:
         staging = tempfile.mkdtemp(prefix=staging_prefix(self.output), dir=parent)
         started = time.monotonic()
         status, messages = run_build(self._context, self.content, staging, self.settings_file,
-                                     self.echo)
+                                     self.echo, (self.state.open_tabs(), self.state.early))
         if status != 0 and not messages.strip():
             messages = (f"生成中断，没有任何提示（退出码 {status}）。"
                         "请再保存一次；仍然这样请联系维护人员。\n")

@@ -3,7 +3,8 @@
 (function () {
   "use strict";
   var since = new URL(document.currentScript.src).searchParams.get("since") || "";
-  var events = new EventSource("/__preview/events?since=" + encodeURIComponent(since));
+  var events = new EventSource("/__preview/events?since=" + encodeURIComponent(since) +
+                               "&page=" + encodeURIComponent(location.pathname));
   events.onmessage = function (event) {
     if (event.data !== since) {
       events.close();

@@ -55,9 +55,15 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if address.path == PREFIX + "reload.js":
             return self.send_file(RELOAD_SCRIPT, 200, "text/javascript; charset=utf-8", send_body)
         if address.path == PREFIX + "events":
-            since = urllib.parse.parse_qs(address.query).get("since", [""])[0]
-            return self.send_events(since)
-        problems, ready, token = self.state.snapshot()  # one response, one state
+            query = urllib.parse.parse_qs(address.query)
+            return self.send_events(query.get("since", [""])[0], query.get("page", [None])[0])
+        problems, ready, token, overlay = self.state.snapshot()  # one response, one state
+        if problems is None and address.path in overlay:
+            try:
+                with open(overlay[address.path], "rb") as handle:
+                    return self.send_page(handle.read(), 200, token, send_body)
+            except OSError:
+                pass  # the build has just ended: its site is being swapped in
         if problems is not None:
             return self.send_page(pages.error_page(problems), 500, token, send_body)
         if not ready:
@@ -113,12 +119,22 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if send_body:
             self.wfile.write(data)
 
-    def send_events(self, since):
+    def send_events(self, since, tab):
         """Server-Sent Events: the new token once a build has finished since `since`.
 
         The thread waits on the state's condition (no polling); a comment line
-        every KEEP_ALIVE_SECONDS finds tabs that were closed.
+        every KEEP_ALIVE_SECONDS finds tabs that were closed. While it waits, the
+        tab's address counts as open (the builder writes its page first).
         """
+        if tab:
+            self.state.tab_opened(tab)
+        try:
+            self.stream_events(since)
+        finally:
+            if tab:
+                self.state.tab_closed(tab)
+
+    def stream_events(self, since):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")

@@ -1,0 +1,1 @@
+from .render import register  # noqa: F401
