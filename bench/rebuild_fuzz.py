@@ -22,7 +22,8 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                 "tests"))
 
-from rebuilds import Launcher, run  # noqa: E402
+from launcher import Launcher  # noqa: E402
+from rebuilds import run  # noqa: E402
 
 
 def main(argv=None):

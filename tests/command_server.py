@@ -15,9 +15,10 @@ is called by each build in its child); a plugin that fails to import is left
 for the children to import, and to report, as a fresh process would.
 
 Protocol, one JSON object per line: the client sends
-{"id", "argv": [script, args…], "cwd", "env", "log"}; this process answers
-{"id", "status"} when that command has ended, in any order. Several commands
-may run at once. Used by tests/rebuilds.py (Launcher).
+{"id", "argv": [script, args…], "cwd", "env", "stdout", "stderr"} (paths of
+files, which may be the same); this process answers {"id", "status"} when that
+command has ended, in any order. Several commands may run at once. Its client
+is tests/launcher.py.
 """
 
 import json
@@ -61,9 +62,12 @@ def run_child(request):
     """In the forked child: become the command, then exit with its status."""
     status = 1
     try:
-        log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        os.dup2(log, 1)
-        os.dup2(log, 2)
+        for fd, name in ((1, "stdout"), (2, "stderr")):
+            # O_APPEND: where both are one file, neither writes over the other
+            opened = os.open(request[name], os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_TRUNC,
+                             0o644)
+            os.dup2(opened, fd)
+            os.close(opened)
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
         os.chdir(request["cwd"])

@@ -1,13 +1,18 @@
 """Shared by the tests: build a real site with the project's own tools and read its output."""
 
+import atexit
+import functools
 import gzip
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zlib
 
 from bs4 import BeautifulSoup
+
+from launcher import Launcher
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONTENT = os.path.join(ROOT, "content")
@@ -16,30 +21,52 @@ PUBLISHCONF = os.path.join(ROOT, "publishconf.py")
 SITEURL = "https://www.example.org.cn"
 
 
-def run_tool(tool, *args, env=None, cwd=None):
+def run_tool(tool, *args, env=None, cwd=None, fresh=False):
     """Run tools/<tool>.py as make would; returns the CompletedProcess.
 
     Arguments other than options are paths, relative to the repository as in
     the Makefile. The tool runs in ``cwd``, by default in the content folder
     (the first argument), where messages name files as ``articles/a.md``
-    (xcfl_problems.shown_path).
+    (xcfl_problems.shown_path). It is forked from this test process's command
+    server (tests/launcher.py), or, with ``fresh``, started as a new process
+    (its own hash seed).
     """
     assert "-s" in args, "name the settings (-s): the tool does not run in the repository"
     environment = dict(os.environ, **(env or {}))
     args = [arg if arg.startswith("-") else os.path.join(ROOT, arg) for arg in args]
-    return subprocess.run(
-        [sys.executable, os.path.join(ROOT, "tools", tool), *args],
-        cwd=cwd or args[0], env=environment, capture_output=True, text=True,
-    )
+    argv = [os.path.join(ROOT, "tools", tool), *args]
+    cwd = cwd or args[0]
+    if fresh:
+        return subprocess.run([sys.executable, *argv], cwd=cwd, env=environment,
+                              capture_output=True, text=True)
+    with tempfile.TemporaryDirectory(prefix="run-tool-") as logs:
+        out, err = os.path.join(logs, "stdout"), os.path.join(logs, "stderr")
+        server = command_server()
+        status = server.wait(server.start(argv, environment, stdout=out, stderr=err, cwd=cwd))
+        return subprocess.CompletedProcess([sys.executable, *argv], status,
+                                           read_text(out), read_text(err))
 
 
-def build(content, output, publish=False, siteurl=SITEURL):
+@functools.cache
+def command_server():
+    """One per test process (each pytest-xdist worker), ended when it exits."""
+    server = Launcher()
+    atexit.register(server.close)
+    return server
+
+
+def read_text(path):
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.read()
+
+
+def build(content, output, publish=False, siteurl=SITEURL, fresh=False):
     """A development build, or a publish build (absolute URLs, fatal warnings)."""
     if publish:
         result = run_tool("publish.py", content, output, "-s", PUBLISHCONF,
-                          env={"SITEURL": siteurl})
+                          env={"SITEURL": siteurl}, fresh=fresh)
     else:
-        result = run_tool("build.py", content, output, "-s", PELICANCONF)
+        result = run_tool("build.py", content, output, "-s", PELICANCONF, fresh=fresh)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 

@@ -11,13 +11,10 @@ whatever the cache code becomes.
 """
 
 import difflib
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 
 from edits import Editor, Project
 from helpers import ROOT, decoded_bytes
@@ -34,61 +31,6 @@ def environment(cache):
     kept["XCFL_CACHE_PATH"] = cache
     kept["COLUMNS"] = "10000"  # one message a line, whatever the length of its paths
     return kept
-
-
-class Launcher:
-    """Starts the commands: forked from a command_server.py process that has
-    imported the libraries and the project's plugins once (about 0.6 s less
-    CPU per build, same isolation), or, with forked=False, as plain new processes."""
-
-    def __init__(self, forked=True):
-        self.forked = forked
-        self.running = {}
-        self.ended = {}
-        self.count = 0
-        if forked:
-            server = os.path.join(os.path.dirname(os.path.abspath(__file__)), "command_server.py")
-            # The project's modules are imported by each command: their compiled
-            # form is kept in a folder of our own (never beside the sources),
-            # even where PYTHONDONTWRITEBYTECODE is set.
-            self.bytecode = tempfile.mkdtemp(prefix="rebuilds-pycache-")
-            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-            env["PYTHONPYCACHEPREFIX"] = self.bytecode
-            plugins = os.path.join(ROOT, "plugins")  # the projects' plugins/ links to it
-            self.server = subprocess.Popen([sys.executable, server, plugins], cwd=ROOT, env=env,
-                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-
-    def start(self, argv, env, log):
-        """Start `python argv…` in the repository's folder; returns a handle for wait()."""
-        self.count += 1
-        if not self.forked:
-            with open(log, "wb") as handle:
-                self.running[self.count] = subprocess.Popen(
-                    [sys.executable, *argv], cwd=ROOT, env=env, stdout=handle,
-                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-            return self.count
-        request = {"id": self.count, "argv": argv, "cwd": ROOT, "env": env, "log": log}
-        self.server.stdin.write((json.dumps(request) + "\n").encode())
-        self.server.stdin.flush()
-        return self.count
-
-    def wait(self, handle):
-        """The exit status of the command."""
-        if not self.forked:
-            return self.running.pop(handle).wait()
-        while handle not in self.ended:
-            line = self.server.stdout.readline()
-            if not line:
-                raise RuntimeError("the command server ended")
-            answer = json.loads(line)
-            self.ended[answer["id"]] = answer["status"]
-        return self.ended.pop(handle)
-
-    def close(self):
-        if self.forked:
-            self.server.stdin.close()
-            self.server.wait()
-            shutil.rmtree(self.bytecode)
 
 
 def start(launcher, project, command, output, cache, log):

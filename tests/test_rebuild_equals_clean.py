@@ -12,7 +12,8 @@ import io
 
 import pytest
 
-from rebuilds import Launcher, run
+from launcher import Launcher
+from rebuilds import run
 
 SEEDS = range(1, 9)
 STEPS = 25
