@@ -524,12 +524,13 @@ def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch)
     updated = rebuilt(after, before, tmp_path / "one")
     full = build(map(info_of, after), KnownPages(after))[0]
     assert contents(updated, tmp_path / "one") == full
-    # only what changed is made anew: the two pages' file (pages 0-7), their keys'
-    # buckets, meta.json
+    # only what changed is made anew: the two pages' files (pages 1 and 2), their
+    # keys' buckets, meta.json
     made = {name for name, data in updated.items() if data is not REUSE}
     assert {"p/0.json", "meta.json"} <= made
-    assert {name for name in made if name.startswith("p/")} == {"p/0.json"}
-    assert len([name for name in full if name.startswith("p/")]) == 8  # 64 pages
+    assert {name for name in made if name.startswith("p/")} == \
+        {f"p/{number // index.PAGES_PER_FILE}.json" for number in (1, 2)}
+    assert len([name for name in full if name.startswith("p/")]) == 64 // index.PAGES_PER_FILE
     # the unchanged pages of p/0.json come from the current pages when its last file is gone
     assert contents(rebuilt(after, before, tmp_path / "lost", ["p/0.json"]), tmp_path / "lost") == full
     # ... and when its last file has other bytes that its size, mtime and inode do not show

@@ -21,10 +21,13 @@ A reader may hold meta.json of one build and fetch a bucket of the next: every
 file carries the version of the numbering (numbering_version), and search.js
 reloads meta.json when they differ.
 
-Pages share files eight at a time: one file per page was 13,000 files at
-10,000 articles, each a new file in every cold build and a hard link in every
-rebuild (and near some static hosts' limits on files per site); a first query
-shows ten results, ~4 KB of gzip per file of eight.
+Pages share files two at a time. A first query shows ten results, most often
+of ten different files (newest first, among the pages that hold the query):
+with eight pages a file that was ~3.5 KB of gzip per result, about half of a
+first query's bytes at 10,000 articles; two pages are ~1.6 KB (one, ~1.1 KB).
+One file per page would be 13,000 files at 10,000 articles, each a new file in
+every cold build and a hard link in every rebuild (and near some static hosts'
+limits on files per site); two are 6,500.
 
 A rebuild with the same numbering takes what did not change from the last
 index's files (build with a Previous): a pages file when its pages' texts are
@@ -50,10 +53,11 @@ from .fold import TRADITIONAL, fold_file
 from .keys import SEPARATOR as KEY_SEPARATOR, bucket_of, text_keys
 
 FORMAT = 2  # 2: triples as keys, folded characters, synonyms, fold.json
-# Page numbers per bucket, on average: about 10 KB of gzip for a first query's
-# bucket; the bucket count grows with the site (a power of two).
-BUCKET_ENTRIES = 12_000
-PAGES_PER_FILE = 8  # p/<n>.json (search.js reads it from meta.json)
+# Page numbers per bucket, on average: about 4 KB of gzip for a first query's
+# bucket (12,000 was ~8 KB, a third of a first query at 10,000 articles with its
+# three or four buckets); the bucket count grows with the site (a power of two).
+BUCKET_ENTRIES = 6_000
+PAGES_PER_FILE = 2  # p/<n>.json (search.js reads it from meta.json)
 
 
 class IndexedPage(NamedTuple):

@@ -151,6 +151,17 @@ function intersect(lists) {
   return [...common];
 }
 
+// The postings of a word's keys; [] when a page can hold them all no more. A long
+// word's first and last keys come first: a word on no page (量子计算机, 巧娘剪纸工作室报名)
+// most often has one of them on no page, or none together, and its other buckets are
+// then never fetched.
+async function keyPostings(keys) {
+  if (keys.length <= 2) return Promise.all(keys.map(postings));
+  const ends = await Promise.all([postings(keys[0]), postings(keys[keys.length - 1])]);
+  if (intersect(ends.map((one) => one[0])).length === 0) return [];
+  return [...ends, ...(await Promise.all(keys.slice(1, -1).map(postings)))];
+}
+
 // The words a term stands for: itself, and with a word of the synonym table
 // (content/search-synonyms.txt) in it replaced by each other word of its line.
 function alternativesOf(term) {
@@ -170,7 +181,7 @@ function alternativesOf(term) {
 async function termPages(term) {
   const found = { term, words: alternativesOf(term), pages: new Set(), titles: new Set(), unsure: new Set() };
   for (const word of found.words) {
-    const lists = await Promise.all(keysOf(word).map(postings));
+    const lists = await keyPostings(keysOf(word));
     const sure = Array.from(word).length <= 3;
     for (const page of intersect(lists.map((one) => one[0]))) {
       if (sure) found.unsure.delete(page);
@@ -228,8 +239,12 @@ function matchesFilter(name, value) {
   return (page) => wanted > 0 && meta.street[page] === wanted;
 }
 
-// Checked before counting when so few; more are checked as they are shown.
+// Checked before counting when so few; more are checked as they are shown, at
+// most CHECK_PER_SHOW a time: a long term whose triples are all on many pages apart
+// (街道妇联执委会议: 330 pages at 10,000 articles, none holding it) then costs a
+// few dozen page files before the reader is told, not hundreds.
 const CHECK_BEFORE_COUNTING = 48;
+const CHECK_PER_SHOW = 20;
 const PARTIAL_LIMIT = 30; // partial matches: never more than a reader can use
 
 // What the site finds (docs/search.md, "How a query matches"): the pages holding
@@ -462,10 +477,13 @@ function resultItem(data) {
 async function showMore() {
   const search = current;
   const items = [];
-  while (items.length < PAGE_SIZE && shown.length) {
+  let checks = 0;
+  while (items.length < PAGE_SIZE && shown.length && checks < CHECK_PER_SHOW) {
     let batch = shown.splice(0, PAGE_SIZE - items.length);
     if (search.unsure && shownTo === list) {
       const checked = await checkPages(batch, search.found);
+      checks += batch.length;
+      search.checked += batch.length;
       search.count -= batch.length - checked.length; // held its triples apart only
       batch = checked;
     }
@@ -476,6 +494,8 @@ async function showMore() {
   if (search !== current) return;
   shownTo.append(...items);
   more.hidden = shown.length === 0;
+  // nothing shown yet, candidates left: continuing checks them, it shows no more
+  more.textContent = shownTo.children.length ? text.textMore : text.textCheckMore;
   showCount(search);
 }
 
@@ -491,7 +511,10 @@ function clearResults() {
 function showCount(search) {
   const n = search.count;
   const query = search.query;
-  if (n > 0) {
+  if (n > 0 && list.children.length === 0 && shownTo === list && shown.length) {
+    // checked CHECK_PER_SHOW candidates, none held the query: say so, not "约 N 条"
+    status.textContent = fill(text.textNoneChecked, { q: query, checked: search.checked, n: shown.length });
+  } else if (n > 0) {
     const unchecked = search.results.some((page) => search.found.some((term) => term.unsure.has(page)));
     const template = query ? (unchecked ? text.textCountAbout : text.textCountQuery) : text.textCount;
     status.textContent = fill(template, { q: query, n });
@@ -522,7 +545,7 @@ async function run({ immediately = false } = {}) {
   const search = await find(query, filters);
   if (number !== latest) return; // a newer search took over
   clearResults();
-  current = { ...search, query, count: search.results.length };
+  current = { ...search, query, count: search.results.length, checked: 0 };
   const partial = search.results.length === 0 && search.partial.length > 0;
   shown = (partial ? search.partial : search.results).slice();
   shownTo = partial ? partialList : list;
