@@ -92,18 +92,29 @@ async function loadMeta(fresh = false) {
   meta = await fetchJson("meta.json", fresh);
 }
 
-// Traditional → simplified (fold.json, OpenCC's table): loaded only when a query
-// finds nothing as typed (婦女) or a page holding traditional characters is checked.
-let folding = null; // Map character -> character, once loaded
-let foldLoading = null;
-function loadFold() {
-  foldLoading ||= fetchJson("fold.json").then((table) => {
-    const to = Array.from(table.to);
-    folding = new Map(Array.from(table.from).map((character, i) => [character, to[i]]));
-  });
-  return foldLoading;
+// Traditional → simplified (OpenCC's table, in meta.foldFiles files f/<n>.json by
+// code point % foldFiles): loaded only when a query finds nothing as typed (婦女), for
+// its characters, or for the text of a page holding traditional characters.
+const FOLD_FILES = 16; // fold.py FOLD_FILES, for loadFold before meta.json (the tests)
+const folding = new Map(); // character -> character, of the files loaded
+const foldFiles = new Map(); // file number -> its loading
+function loadFold(words) {
+  const count = meta?.foldFiles || FOLD_FILES;
+  const wanted = words === undefined ? Array.from({ length: count }, (_, n) => n)
+    : [...new Set(Array.from(words, (c) => c.codePointAt(0) % count))];
+  return Promise.all(wanted.map((number) => {
+    if (!foldFiles.has(number)) {
+      const loading = fetchJson(`f/${number}.json`).then((table) => {
+        const to = Array.from(table.to);
+        Array.from(table.from).forEach((character, i) => folding.set(character, to[i]));
+      });
+      loading.catch(() => foldFiles.delete(number));
+      foldFiles.set(number, loading);
+    }
+    return foldFiles.get(number);
+  }));
 }
-const fold = (words) => (folding ? Array.from(words, (c) => folding.get(c) || c).join("") : words);
+const fold = (words) => (folding.size ? Array.from(words, (c) => folding.get(c) || c).join("") : words);
 
 // Once, after a newer build was published while the page was open: start again.
 async function retryingOutdated(work) {
@@ -197,7 +208,7 @@ async function termPages(term) {
 async function normalText(page) {
   if (!normalTexts.has(page)) {
     const data = await pageData(page);
-    if (data.f) await loadFold(); // the page holds traditional characters
+    if (data.f) await loadFold(data.title + data.text); // the page holds traditional characters
     const runs = (words) => fold(termsOf(words || "").join("\0"));
     normalTexts.set(page, runs(data.title) + "\0\0" + runs(data.text));
   }
@@ -302,8 +313,8 @@ async function findNow(query, filters) {
     pages = Array.from({ length: meta.pages }, (_, page) => page);
   } else {
     ({ found, pages } = await matching(terms));
-    if (pages.length === 0 && !folding) { // traditional characters typed?
-      await loadFold();
+    if (pages.length === 0) { // traditional characters typed?
+      await loadFold(terms.join(""));
       const folded = queryTerms(query);
       if (folded.join("\0") !== terms.join("\0")) {
         terms = words = folded;
@@ -488,7 +499,8 @@ async function showMore() {
       batch = checked;
     }
     const data = await Promise.all(batch.map(pageData));
-    if (data.some((one) => one.f)) await loadFold(); // to find the terms in its text
+    // to find the terms in the text of a page holding traditional characters
+    await Promise.all(data.filter((one) => one.f).map((one) => loadFold(one.title + one.text)));
     items.push(...data.map(resultItem));
   }
   if (search !== current) return;
