@@ -338,7 +338,7 @@ def test_a_first_query_loads_the_index_it_needs_and_no_more(chromium, site_url):
     assert index.count("/search-index/meta.json") == 1
     assert 1 <= len(buckets) <= 2  # the buckets of 巧娘: one key
     shown = tab.locator("#search-results > li").count()
-    # the shown results' page files (eight pages each), each loaded once
+    # the shown results' page files (PAGES_PER_FILE pages each), each loaded once
     assert 1 <= len(pages) == len(set(pages)) <= shown <= 10
     assert len(index) == 1 + len(buckets) + len(pages)
     context.close()

@@ -128,8 +128,8 @@ def test_pages_are_numbered_by_date_undated_first_and_every_file_has_the_version
     assert keys == sorted(keys)
     assert meta["undated"] == sum(1 for page in pages if not page["date"]) > 0
     index = os.path.join(dev_site, INDEX)
-    # fold.json (traditional → simplified) has no page numbers, so no version
-    assert {read_json(dev_site, name)["v"] for name in files(index) if name != "fold.json"} \
+    # f/<n>.json (traditional → simplified) have no page numbers, so no version
+    assert {read_json(dev_site, name)["v"] for name in files(index) if not name.startswith("f/")} \
         == {meta["v"]}
     # filters: every page's type and street, by number
     assert [meta["types"][n] for n in meta["type"]] == [page["type"] for page in pages]
@@ -213,7 +213,8 @@ def test_same_input_gives_a_byte_identical_index(tmp_path, dev_site):
 
 def test_the_index_is_just_its_files(dev_site):
     meta = read_json(dev_site, "meta.json")
-    expected = {"meta.json", "fold.json"} | {f"b/{n}.json" for n in range(meta["buckets"])} \
+    expected = {"meta.json"} | {f"f/{n}.json" for n in range(meta["foldFiles"])} \
+        | {f"b/{n}.json" for n in range(meta["buckets"])} \
         | {f"p/{n}.json" for n in range(-(-meta["pages"] // meta["perFile"]))}
     assert set(files(os.path.join(dev_site, INDEX))) == expected
     assert not os.path.exists(os.path.join(dev_site, INDEX + ".new"))
@@ -524,12 +525,13 @@ def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch)
     updated = rebuilt(after, before, tmp_path / "one")
     full = build(map(info_of, after), KnownPages(after))[0]
     assert contents(updated, tmp_path / "one") == full
-    # only what changed is made anew: the two pages' file (pages 0-7), their keys'
-    # buckets, meta.json
+    # only what changed is made anew: the two pages' files (pages 1 and 2), their
+    # keys' buckets, meta.json
     made = {name for name, data in updated.items() if data is not REUSE}
     assert {"p/0.json", "meta.json"} <= made
-    assert {name for name in made if name.startswith("p/")} == {"p/0.json"}
-    assert len([name for name in full if name.startswith("p/")]) == 8  # 64 pages
+    assert {name for name in made if name.startswith("p/")} == \
+        {f"p/{number // index.PAGES_PER_FILE}.json" for number in (1, 2)}
+    assert len([name for name in full if name.startswith("p/")]) == 64 // index.PAGES_PER_FILE
     # the unchanged pages of p/0.json come from the current pages when its last file is gone
     assert contents(rebuilt(after, before, tmp_path / "lost", ["p/0.json"]), tmp_path / "lost") == full
     # ... and when its last file has other bytes that its size, mtime and inode do not show
@@ -546,13 +548,16 @@ def test_updating_buckets_gives_the_files_of_a_full_build(tmp_path, monkeypatch)
     assert contents(again, tmp_path / "one") == full
 
 
-def test_meta_carries_the_synonym_table_and_fold_json_the_opencc_table(dev_site):
+def test_meta_carries_the_synonym_table_and_fold_files_the_opencc_table(dev_site):
     # content/search-synonyms.txt, normalised as text is; fold.py's table for search.js
     meta = read_json(dev_site, "meta.json")
     assert ["家暴", "家庭暴力"] in meta["synonyms"]
     assert all(len(group) >= 2 for group in meta["synonyms"])
-    fold = read_json(dev_site, "fold.json")
-    table = dict(zip(fold["from"], fold["to"]))
-    assert len(fold["from"]) == len(fold["to"]) > 2900
+    table = {}
+    for number in range(meta["foldFiles"]):  # each character in the file of its code point
+        fold = read_json(dev_site, f"f/{number}.json")
+        assert len(fold["from"]) == len(fold["to"]) > 0 and "OpenCC" in fold["source"]
+        assert all(ord(character) % meta["foldFiles"] == number for character in fold["from"])
+        table.update(zip(fold["from"], fold["to"]))
+    assert len(table) > 2900
     assert "".join(table.get(c, c) for c in "婦女聯合會") == "妇女联合会"
-    assert "OpenCC" in fold["source"]

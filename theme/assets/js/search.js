@@ -92,18 +92,29 @@ async function loadMeta(fresh = false) {
   meta = await fetchJson("meta.json", fresh);
 }
 
-// Traditional → simplified (fold.json, OpenCC's table): loaded only when a query
-// finds nothing as typed (婦女) or a page holding traditional characters is checked.
-let folding = null; // Map character -> character, once loaded
-let foldLoading = null;
-function loadFold() {
-  foldLoading ||= fetchJson("fold.json").then((table) => {
-    const to = Array.from(table.to);
-    folding = new Map(Array.from(table.from).map((character, i) => [character, to[i]]));
-  });
-  return foldLoading;
+// Traditional → simplified (OpenCC's table, in meta.foldFiles files f/<n>.json by
+// code point % foldFiles): loaded only when a query finds nothing as typed (婦女), for
+// its characters, or for the text of a page holding traditional characters.
+const FOLD_FILES = 16; // fold.py FOLD_FILES, for loadFold before meta.json (the tests)
+const folding = new Map(); // character -> character, of the files loaded
+const foldFiles = new Map(); // file number -> its loading
+function loadFold(words) {
+  const count = meta?.foldFiles || FOLD_FILES;
+  const wanted = words === undefined ? Array.from({ length: count }, (_, n) => n)
+    : [...new Set(Array.from(words, (c) => c.codePointAt(0) % count))];
+  return Promise.all(wanted.map((number) => {
+    if (!foldFiles.has(number)) {
+      const loading = fetchJson(`f/${number}.json`).then((table) => {
+        const to = Array.from(table.to);
+        Array.from(table.from).forEach((character, i) => folding.set(character, to[i]));
+      });
+      loading.catch(() => foldFiles.delete(number));
+      foldFiles.set(number, loading);
+    }
+    return foldFiles.get(number);
+  }));
 }
-const fold = (words) => (folding ? Array.from(words, (c) => folding.get(c) || c).join("") : words);
+const fold = (words) => (folding.size ? Array.from(words, (c) => folding.get(c) || c).join("") : words);
 
 // Once, after a newer build was published while the page was open: start again.
 async function retryingOutdated(work) {
@@ -151,6 +162,17 @@ function intersect(lists) {
   return [...common];
 }
 
+// The postings of a word's keys; [] when a page can hold them all no more. A long
+// word's first and last keys come first: a word on no page (量子计算机, 巧娘剪纸工作室报名)
+// most often has one of them on no page, or none together, and its other buckets are
+// then never fetched.
+async function keyPostings(keys) {
+  if (keys.length <= 2) return Promise.all(keys.map(postings));
+  const ends = await Promise.all([postings(keys[0]), postings(keys[keys.length - 1])]);
+  if (intersect(ends.map((one) => one[0])).length === 0) return [];
+  return [...ends, ...(await Promise.all(keys.slice(1, -1).map(postings)))];
+}
+
 // The words a term stands for: itself, and with a word of the synonym table
 // (content/search-synonyms.txt) in it replaced by each other word of its line.
 function alternativesOf(term) {
@@ -170,7 +192,7 @@ function alternativesOf(term) {
 async function termPages(term) {
   const found = { term, words: alternativesOf(term), pages: new Set(), titles: new Set(), unsure: new Set() };
   for (const word of found.words) {
-    const lists = await Promise.all(keysOf(word).map(postings));
+    const lists = await keyPostings(keysOf(word));
     const sure = Array.from(word).length <= 3;
     for (const page of intersect(lists.map((one) => one[0]))) {
       if (sure) found.unsure.delete(page);
@@ -186,7 +208,7 @@ async function termPages(term) {
 async function normalText(page) {
   if (!normalTexts.has(page)) {
     const data = await pageData(page);
-    if (data.f) await loadFold(); // the page holds traditional characters
+    if (data.f) await loadFold(data.title + data.text); // the page holds traditional characters
     const runs = (words) => fold(termsOf(words || "").join("\0"));
     normalTexts.set(page, runs(data.title) + "\0\0" + runs(data.text));
   }
@@ -228,8 +250,12 @@ function matchesFilter(name, value) {
   return (page) => wanted > 0 && meta.street[page] === wanted;
 }
 
-// Checked before counting when so few; more are checked as they are shown.
+// Checked before counting when so few; more are checked as they are shown, at
+// most CHECK_PER_SHOW a time: a long term whose triples are all on many pages apart
+// (街道妇联执委会议: 330 pages at 10,000 articles, none holding it) then costs a
+// few dozen page files before the reader is told, not hundreds.
 const CHECK_BEFORE_COUNTING = 48;
+const CHECK_PER_SHOW = 20;
 const PARTIAL_LIMIT = 30; // partial matches: never more than a reader can use
 
 // What the site finds (docs/search.md, "How a query matches"): the pages holding
@@ -287,8 +313,8 @@ async function findNow(query, filters) {
     pages = Array.from({ length: meta.pages }, (_, page) => page);
   } else {
     ({ found, pages } = await matching(terms));
-    if (pages.length === 0 && !folding) { // traditional characters typed?
-      await loadFold();
+    if (pages.length === 0) { // traditional characters typed?
+      await loadFold(terms.join(""));
       const folded = queryTerms(query);
       if (folded.join("\0") !== terms.join("\0")) {
         terms = words = folded;
@@ -462,20 +488,26 @@ function resultItem(data) {
 async function showMore() {
   const search = current;
   const items = [];
-  while (items.length < PAGE_SIZE && shown.length) {
+  let checks = 0;
+  while (items.length < PAGE_SIZE && shown.length && checks < CHECK_PER_SHOW) {
     let batch = shown.splice(0, PAGE_SIZE - items.length);
     if (search.unsure && shownTo === list) {
       const checked = await checkPages(batch, search.found);
+      checks += batch.length;
+      search.checked += batch.length;
       search.count -= batch.length - checked.length; // held its triples apart only
       batch = checked;
     }
     const data = await Promise.all(batch.map(pageData));
-    if (data.some((one) => one.f)) await loadFold(); // to find the terms in its text
+    // to find the terms in the text of a page holding traditional characters
+    await Promise.all(data.filter((one) => one.f).map((one) => loadFold(one.title + one.text)));
     items.push(...data.map(resultItem));
   }
   if (search !== current) return;
   shownTo.append(...items);
   more.hidden = shown.length === 0;
+  // nothing shown yet, candidates left: continuing checks them, it shows no more
+  more.textContent = shownTo.children.length ? text.textMore : text.textCheckMore;
   showCount(search);
 }
 
@@ -491,7 +523,10 @@ function clearResults() {
 function showCount(search) {
   const n = search.count;
   const query = search.query;
-  if (n > 0) {
+  if (n > 0 && list.children.length === 0 && shownTo === list && shown.length) {
+    // checked CHECK_PER_SHOW candidates, none held the query: say so, not "约 N 条"
+    status.textContent = fill(text.textNoneChecked, { q: query, checked: search.checked, n: shown.length });
+  } else if (n > 0) {
     const unchecked = search.results.some((page) => search.found.some((term) => term.unsure.has(page)));
     const template = query ? (unchecked ? text.textCountAbout : text.textCountQuery) : text.textCount;
     status.textContent = fill(template, { q: query, n });
@@ -522,7 +557,7 @@ async function run({ immediately = false } = {}) {
   const search = await find(query, filters);
   if (number !== latest) return; // a newer search took over
   clearResults();
-  current = { ...search, query, count: search.results.length };
+  current = { ...search, query, count: search.results.length, checked: 0 };
   const partial = search.results.length === 0 && search.partial.length > 0;
   shown = (partial ? search.partial : search.results).slice();
   shownTo = partial ? partialList : list;
