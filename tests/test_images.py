@@ -346,3 +346,28 @@ def test_the_home_page_has_a_still_photo_news_block(photo_site):
     assert first.source["sizes"] == "(min-width: 48rem) 17rem, 50vw"
     assert first.img["alt"] == "" and first.img["width"] == "1600"
     assert not block.find(["button", "script"])  # nothing moves by itself
+
+
+# --- two pictures never publish a file under the same name (item 5 of the brief) ----------
+
+CLASHES = [
+    ("same name, jpg and png", [("a.jpg", "JPEG"), ("a.png", "PNG")],
+     "images/a.png", "images/a-480w.webp", "images/a.jpg"),
+    ("same name, jpg and webp", [("a.jpg", "JPEG"), ("a.webp", "WEBP")],
+     "images/a.webp", "images/a-480w.webp", "images/a.jpg"),
+    ("a picture named like another's width", [("a.jpg", "JPEG"), ("a-480w.jpg", "JPEG")],
+     "images/a.jpg", "images/a-480w.jpg", "images/a-480w.jpg"),
+]
+
+
+@pytest.mark.parametrize("_, made, value, clash, other", CLASHES, ids=[c[0] for c in CLASHES])
+def test_two_pictures_never_publish_the_same_file(bad_site, _, made, value, clash, other):
+    for name, format_ in made:
+        put(bad_site, name, photo(format_, 1200, 900))
+    write(str(bad_site / "articles" / "a.md"), HEAD + "\n正文。\n")
+    result = check(bad_site)
+    assert result.returncode == 1
+    assert (f"{value}: 图片: 图片 {value} 发布时要生成的文件 {clash} 与 {other} 生成的文件同名，"
+            "会互相覆盖；请给其中一张图片改个文件名（例如在名字后面加 -2）"
+            ) in result.stderr.splitlines(), result.stderr
+

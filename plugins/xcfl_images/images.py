@@ -23,7 +23,7 @@ from pelican import signals
 from xcfl_cache import workers
 from xcfl_problems import Problem, message, report
 
-from . import store
+from . import attachments, store
 from .probe import probe
 from .svg import unsafe_parts
 from .variants import plan
@@ -99,6 +99,10 @@ def check_and_make(generator):
     cache_root = settings.get("XCFL_CACHE_PATH") or os.path.join(generator.output_path,
                                                                     ".xcfl-images")
     jobs, made = [], []
+    # every output file and the source it comes from: two pictures may never publish
+    # a file under the same name (a.jpg and a.png both make a-480w.webp)
+    claimed = {static.save_as: static.relative_source_path.replace(os.sep, "/")
+               for static in context.get("staticfiles", ()) if not is_raster(static.save_as)}
     for save_as, relative in sorted(found.items()):
         path = os.path.join(root, relative)
         if relative.lower().endswith(".svg"):
@@ -118,6 +122,13 @@ def check_and_make(generator):
             data = handle.read()
         folder = store.folder_of(cache_root, code, data)
         variants = plan(save_as, info)
+        clash = next((v.path for v in variants if claimed.get(v.path, relative) != relative),
+                     None)
+        if clash:
+            report(Problem(relative, None, KEY, message(
+                "image-name-clash", value=relative, file=clash, other=claimed[clash])))
+            continue
+        claimed.update((v.path, relative) for v in variants)
         if not store.complete(folder, variants):
             jobs.append((relative, (path, info, variants, folder)))
         made.append((relative, folder, variants))
@@ -158,5 +169,6 @@ def publish_made(generators):
 
 
 def register():
+    signals.static_generator_finalized.connect(attachments.refuse_other_types)
     signals.static_generator_finalized.connect(check_and_make)
     signals.all_generators_finalized.connect(publish_made)
