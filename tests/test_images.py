@@ -162,6 +162,35 @@ def test_a_warm_build_makes_nothing_and_writes_the_same_bytes(photo_site):
             assert a.read() == b.read(), path
 
 
+def test_a_damaged_made_picture_is_made_again(tmp_path):
+    """Published pictures are hard links to the images cache (a warm build copies
+    no picture byte): a file written into in place in the output, or one cut
+    short or replaced in the cache, is found (sums.json) and made again, and the
+    next build equals a clean one."""
+    from test_publish import digest_tree
+
+    content = copy_content(str(tmp_path / "content"))
+    env = {"XCFL_CACHE_PATH": str(tmp_path / "cache")}
+    site = str(tmp_path / "site")
+    assert run_tool("build.py", content, site, "-s", PELICANCONF, env=env).returncode == 0
+    published = os.path.join(site, "images", "articles", "xingfu-ketang-480w.webp")
+    assert os.stat(published).st_nlink > 1  # the cache's own file
+    with open(published, "r+b") as handle:  # same size, new bytes
+        handle.write(b"\0" * 64)
+    made = [os.path.join(folder, name) for folder, _, names in os.walk(tmp_path / "cache" / "images")
+            for name in names if name != "sums.json"]
+    with open(made[0], "r+b") as handle:
+        handle.truncate(10)
+    with open(made[1], "wb") as handle:
+        handle.write(os.urandom(200))
+    assert run_tool("build.py", content, site, "-s", PELICANCONF, env=env).returncode == 0
+    clean = str(tmp_path / "clean")
+    result = run_tool("build.py", content, clean, "-s", PELICANCONF,
+                      env={"XCFL_CACHE_PATH": str(tmp_path / "fresh")})
+    assert result.returncode == 0
+    assert digest_tree(site) == digest_tree(clean)
+
+
 def test_encoding_is_deterministic(tmp_path):
     """A clean build's bytes equal a cached one's because the same photo always
     gives the same files."""
