@@ -29,7 +29,7 @@ from xcfl_cache import file_state, workers
 from xcfl_problems import Problem, message, report
 
 from . import attachments, store
-from .probe import probe
+from .probe import probe, start as start_probes
 from .svg import unsafe_parts
 from .variants import plan
 
@@ -103,7 +103,7 @@ def check_and_make(generator):
     found = pictures(context)
     used = None
     code = store.stamp()
-    sources = store.Sources(settings, (code, max_mb))
+    sources = store.Sources(settings, max_mb)
     cache_root = None if check_only else settings.get("XCFL_CACHE_PATH") or scratch(generator)
     jobs, made = [], []
     # every output file and the source it comes from: two pictures may never publish
@@ -119,7 +119,7 @@ def check_and_make(generator):
             state = file_state(path)
         except OSError:
             continue  # a missing file is reported where it is named
-        key, info = sources.known(relative, state) or (None, probe(path, max_mb))
+        info = probe(path, max_mb)  # warm: the answer Sources kept (start_run)
         if info is None:
             continue
         if info.problem:
@@ -139,7 +139,7 @@ def check_and_make(generator):
         claimed.update((v.path, relative) for v in variants)
         if cache_root is None:
             continue  # make check: validated, nothing made
-        key = key or store.key_of(code, path)
+        key = sources.key(relative, state) or store.key_of(code, path)
         sources.remember(relative, state, key, info)
         folder = store.folder_of(cache_root, key)
         if not store.intact(folder, variants):
@@ -205,12 +205,19 @@ class MadePictures:
             store.publish(made.source_path, os.path.join(self.output_path, made.save_as))
 
 
-def get_generators(pelican):
+def start_run(pelican):
+    """get_generators: sent first by every Pelican.run(). Every picture unchanged
+    since the last build is known without reading it (probe.start)."""
+    settings = pelican.settings
+    max_mb = settings.get("XCFL_IMAGE_MAX_MB", 30)
+    known = store.Sources(settings, max_mb).old
+    start_probes((os.path.join(settings["PATH"], relative), max_mb, state, info)
+                 for relative, (state, _, info) in known.items())
     return MadePictures
 
 
 def register():
-    signals.get_generators.connect(get_generators)
+    signals.get_generators.connect(start_run)
     signals.static_generator_finalized.connect(attachments.refuse_other_types)
     signals.static_generator_finalized.connect(check_and_make)
     signals.all_generators_finalized.connect(publish_made)

@@ -9,8 +9,9 @@ their sums (a file deleted, cut short, overwritten: maybe through a published
 hard link) is made again, so a damaged cache only ever costs time.
 
 Sources: a warm build reads no photo. Sources keeps, per content file, its
-state (size, mtime, inode: xcfl_cache.file_state), key and Info; an unchanged
-state takes them from there, any other is read, hashed and probed again.
+state (size, mtime, inode: xcfl_cache.file_state), key and Info; a file in
+the same state takes them from there (probe.start), any other is read,
+hashed and probed again.
 """
 
 import hashlib
@@ -131,22 +132,20 @@ def publish(cache_file, target):
 
 class Sources:
     """{content-relative path: (state, key, Info)} of the last build's pictures,
-    kept in the cache folder (none: every picture is read)."""
+    kept in the cache folder (none: every picture is read and probed)."""
 
-    def __init__(self, settings, stamp_value):
+    def __init__(self, settings, max_mb):
         self.path = xcfl_cache.cache_file(settings, "images-sources") \
             if settings.get("XCFL_CACHE_PATH") else None
-        self.stamp = stamp_value
-        self.old = xcfl_cache.load(self.path, stamp_value) if self.path else {}
+        # what the keys and Infos depend on: our code, Pillow, the size limit
+        self.stamp = fingerprint(max_mb, code=["xcfl_images"], libraries=["pillow"])
+        self.old = xcfl_cache.load(self.path, self.stamp) if self.path else {}
         self.new = {}
 
-    def known(self, relative, state):
-        """(key, Info) of the file at ``relative`` if it is unchanged, else None."""
+    def key(self, relative, state):
+        """The key of the file at ``relative`` if it is unchanged since it was hashed."""
         entry = self.old.get(relative)
-        if entry and entry[0] == state:
-            self.new[relative] = entry
-            return entry[1], entry[2]
-        return None
+        return entry[1] if entry and entry[0] == state else None
 
     def remember(self, relative, state, key, info):
         self.new[relative] = (state, key, info)
