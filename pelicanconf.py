@@ -19,7 +19,7 @@ DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "files"]  # files/: attachments (xcfl_images/attachments.py)
 USE_FOLDER_AS_CATEGORY = False
 
 
@@ -47,7 +47,7 @@ XCFL_CATEGORIES = {
 }
 # First-level URLs the site itself uses: no standing page may take them.
 XCFL_RESERVED_SLUGS = [
-    "tags", "archives", "search", "feeds", "theme", "images", "families",
+    "tags", "archives", "search", "feeds", "theme", "images", "files", "families",
     "studios", "teams", "streets", "stats", "page", "drafts", "sitemap",
 ]
 XCFL_MAX_FILE_MB = 5

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a deterministic, realistic content folder for benchmarks.
 
-    python bench/generate.py OUT_DIR --articles N --records M [--seed S] [--plain]
+    python bench/generate.py OUT_DIR --articles N --records M [--seed S] [--plain] [--covers]
 
 Writes, following /work/shared/content-model.md:
 
@@ -447,7 +447,30 @@ def write(root, rel, text):
         f.write(text)
 
 
-def generate(out, articles, records, seed=1, plain=False):
+def cover_jpeg(n):
+    """A distinct 1200×800 phone-exported JPEG for article n (EXIF with GPS; every
+    other one stored sideways, orientation 6): a cover as the images plugin sees one."""
+    import io  # noqa: PLC0415 - Pillow only for --covers
+
+    from PIL import Image, ImageDraw  # noqa: PLC0415
+
+    rng = random.Random(n)
+    size = (800, 1200) if n % 2 else (1200, 800)
+    image = Image.new("RGB", size, tuple(rng.randrange(60, 230) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(12):
+        x, y, r = rng.randrange(size[0]), rng.randrange(size[1]), rng.randrange(30, 200)
+        draw.ellipse((x - r, y - r, x + r, y + r),
+                     fill=tuple(rng.randrange(256) for _ in range(3)))
+    exif = Image.Exif()
+    exif[0x0112] = 6 if n % 2 else 1
+    exif.get_ifd(0x8825).update({1: "N", 2: (39.0, 53.0, 10.5), 3: "E", 4: (116.0, 21.0, 5.25)})
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85, exif=exif)
+    return buffer.getvalue()
+
+
+def generate(out, articles, records, seed=1, plain=False, covers=False):
     """Write the whole content folder; return the number of files written."""
     g = Gen(seed)
     files, ids = ({}, {}) if plain else make_records(g, records)
@@ -461,7 +484,15 @@ def generate(out, articles, records, seed=1, plain=False):
                 write(out, f"data/{coll}/{stem}.yaml", dump_yaml(data))
                 written += 1
     for n, when in enumerate(article_dates(g, articles), start=1):
-        write(out, *article(g, n, when, ids, plain))
+        rel, text = article(g, n, when, ids, plain)
+        if covers:  # the same articles otherwise: no draw from g.r
+            cover = f"images/covers/{os.path.basename(rel)[:-3]}.jpg"
+            text = text.replace("\nSummary: ", f"\nCover: {cover}\nSummary: ", 1)
+            os.makedirs(os.path.join(out, "images", "covers"), exist_ok=True)
+            with open(os.path.join(out, cover), "wb") as handle:
+                handle.write(cover_jpeg(n))
+            written += 1
+        write(out, rel, text)
         written += 1
     for slug in PAGES:
         write(out, *page(slug))
@@ -477,10 +508,12 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--plain", action="store_true",
                    help="only articles and pages, readable by bare Pelican defaults")
+    p.add_argument("--covers", action="store_true",
+                   help="one cover photo per article (images/covers/, JPEG with GPS EXIF)")
     a = p.parse_args(argv)
     if os.path.isdir(a.out_dir) and os.listdir(a.out_dir):
         p.error(f"{a.out_dir} is not empty; refusing to mix generated content")
-    n = generate(a.out_dir, a.articles, a.records, a.seed, a.plain)
+    n = generate(a.out_dir, a.articles, a.records, a.seed, a.plain, a.covers)
     print(f"wrote {n} files to {a.out_dir}", file=sys.stderr)
 
 

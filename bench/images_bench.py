@@ -21,8 +21,8 @@ from PIL import Image, ImageDraw, ImageFilter
 WIDTHS = (1600, 960, 480)
 
 
-def phone_photo(seed):
-    """A 4000×3000 JPEG that compresses like a photo (shapes, blur, grain)."""
+def phone_pixels(seed):
+    """The pixels of a 4000×3000 photo that compresses like one (shapes, blur, grain)."""
     rng = random.Random(seed)
     small = Image.new("RGB", (800, 600), (rng.randrange(256), rng.randrange(256), 200))
     draw = ImageDraw.Draw(small)
@@ -33,15 +33,25 @@ def phone_photo(seed):
                      fill=tuple(rng.randrange(256) for _ in range(3)))
     big = small.filter(ImageFilter.GaussianBlur(3)).resize((4000, 3000), Image.BICUBIC)
     grain = Image.effect_noise((4000, 3000), 18).convert("RGB")
-    photo = Image.blend(big, grain, 0.12)
+    return Image.blend(big, grain, 0.12)
+
+
+def phone_jpeg(photo, seed):
+    """``photo`` as a phone saves it: JPEG quality 92, EXIF with GPS and maker;
+    every other one taken upright, stored sideways (orientation 6)."""
     exif = Image.Exif()
-    exif[0x0112] = 6 if seed % 2 else 1  # every other one taken upright, stored sideways
+    exif[0x0112] = 6 if seed % 2 else 1
     exif[0x010F] = "PhoneMaker"
     gps = exif.get_ifd(0x8825)
     gps.update({1: "N", 2: (39.0, 53.0, 10.5), 3: "E", 4: (116.0, 21.0, 5.25)})
     buffer = io.BytesIO()
     photo.save(buffer, "JPEG", quality=92, exif=exif)
     return buffer.getvalue()
+
+
+def phone_photo(seed):
+    """A 4000×3000 phone JPEG with EXIF (GPS, orientation)."""
+    return phone_jpeg(phone_pixels(seed), seed)
 
 
 def encode_pillow(image, width):

@@ -27,7 +27,7 @@ def site(root):
     published article (/news/2023/other/) and a draft."""
     (root / "images").mkdir(parents=True)
     (root / "images/photo.png").write_bytes(png(8, 6))
-    write(str(root / "files/guide.pdf"), "%PDF-1.4\n")
+    write(str(root / "docs/guide.pdf"), "%PDF-1.4\n")  # files/ is published (attachments)
     write(str(root / "articles/2023-05-05-other.md"), article(title="另一篇", date="2023-05-05"))
     write(str(root / "articles/2023-06-06-plan.md"),
           article(title="草稿", date="2023-06-06", Status="draft"))
@@ -66,8 +66,8 @@ CASES = [
      "articles/a.md:7: 正文: {filename}../images/photo.png 链接的是图片或文件，不是文章；请把 {filename} 改成 {static}"),
     ("link to a missing file", "[下载通知](images/tongzhi.pdf)",
      f"articles/a.md:7: 正文: 链接的文件 images/tongzhi.pdf {NO_FILE}"),
-    ("link to a file the site does not publish", "[下载](files/guide.pdf)",
-     "articles/a.md:7: 正文: 链接的文件 files/guide.pdf 不在网站发布的文件夹里（content/images/）；请把它移进去，再改链接"),
+    ("link to a file the site does not publish", "[下载](docs/guide.pdf)",
+     "articles/a.md:7: 正文: 链接的文件 docs/guide.pdf 不在网站发布的文件夹里（content/images/、content/files/）；请把它移进去，再改链接"),
     ("link out of the content folder", "[文件](../../secret.txt)",
      "articles/a.md:7: 正文: ../../secret.txt 指向 content/ 文件夹之外；图片和文件请放进 content/images/，路径写 images/…"),
 ]

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -68,7 +69,8 @@ def missing_references(site):
         with open(os.path.join(site, page), "rb") as handle:
             data = handle.read()
         for url in page_references(data):
-            path = os.path.join(site, url.lstrip("/"))
+            # as a web server maps it: attachments' Chinese names are percent-encoded
+            path = os.path.join(site, unquote(url).lstrip("/"))
             if url.endswith("/"):
                 path = os.path.join(path, "index.html")
             if not os.path.isfile(path):
@@ -111,6 +113,9 @@ def test_versions_differ_as_the_test_needs(versions):
     assert len(stylesheets(v1)) == len(stylesheets(v2)) == 1 and stylesheets(v1) != stylesheets(v2)
     assert GONE in files(v1) and GONE not in files(v2)
     assert "images/new.png" in files(v2)
+    attachments = files(os.path.join(ROOT, "content"))
+    attachments = [path for path in attachments if path.startswith("files/")]
+    assert attachments and all(path in files(v1) for path in attachments)  # deployed like pictures
     assert missing_references(v1) == [] and missing_references(v2) == []
 
 

@@ -162,6 +162,35 @@ def test_a_warm_build_makes_nothing_and_writes_the_same_bytes(photo_site):
             assert a.read() == b.read(), path
 
 
+def test_a_damaged_made_picture_is_made_again(tmp_path):
+    """Published pictures are hard links to the images cache (a warm build copies
+    no picture byte): a file written into in place in the output, or one cut
+    short or replaced in the cache, is found (sums.json) and made again, and the
+    next build equals a clean one."""
+    from test_publish import digest_tree
+
+    content = copy_content(str(tmp_path / "content"))
+    env = {"XCFL_CACHE_PATH": str(tmp_path / "cache")}
+    site = str(tmp_path / "site")
+    assert run_tool("build.py", content, site, "-s", PELICANCONF, env=env).returncode == 0
+    published = os.path.join(site, "images", "articles", "xingfu-ketang-480w.webp")
+    assert os.stat(published).st_nlink > 1  # the cache's own file
+    with open(published, "r+b") as handle:  # same size, new bytes
+        handle.write(b"\0" * 64)
+    made = [os.path.join(folder, name) for folder, _, names in os.walk(tmp_path / "cache" / "images")
+            for name in names if name != "sums.json"]
+    with open(made[0], "r+b") as handle:
+        handle.truncate(10)
+    with open(made[1], "wb") as handle:
+        handle.write(os.urandom(200))
+    assert run_tool("build.py", content, site, "-s", PELICANCONF, env=env).returncode == 0
+    clean = str(tmp_path / "clean")
+    result = run_tool("build.py", content, clean, "-s", PELICANCONF,
+                      env={"XCFL_CACHE_PATH": str(tmp_path / "fresh")})
+    assert result.returncode == 0
+    assert digest_tree(site) == digest_tree(clean)
+
+
 def test_encoding_is_deterministic(tmp_path):
     """A clean build's bytes equal a cached one's because the same photo always
     gives the same files."""
@@ -346,3 +375,28 @@ def test_the_home_page_has_a_still_photo_news_block(photo_site):
     assert first.source["sizes"] == "(min-width: 48rem) 17rem, 50vw"
     assert first.img["alt"] == "" and first.img["width"] == "1600"
     assert not block.find(["button", "script"])  # nothing moves by itself
+
+
+# --- two pictures never publish a file under the same name (item 5 of the brief) ----------
+
+CLASHES = [
+    ("same name, jpg and png", [("a.jpg", "JPEG"), ("a.png", "PNG")],
+     "images/a.png", "images/a-480w.webp", "images/a.jpg"),
+    ("same name, jpg and webp", [("a.jpg", "JPEG"), ("a.webp", "WEBP")],
+     "images/a.webp", "images/a-480w.webp", "images/a.jpg"),
+    ("a picture named like another's width", [("a.jpg", "JPEG"), ("a-480w.jpg", "JPEG")],
+     "images/a.jpg", "images/a-480w.jpg", "images/a-480w.jpg"),
+]
+
+
+@pytest.mark.parametrize("_, made, value, clash, other", CLASHES, ids=[c[0] for c in CLASHES])
+def test_two_pictures_never_publish_the_same_file(bad_site, _, made, value, clash, other):
+    for name, format_ in made:
+        put(bad_site, name, photo(format_, 1200, 900))
+    write(str(bad_site / "articles" / "a.md"), HEAD + "\n正文。\n")
+    result = check(bad_site)
+    assert result.returncode == 1
+    assert (f"{value}: 图片: 图片 {value} 发布时要生成的文件 {clash} 与 {other} 生成的文件同名，"
+            "会互相覆盖；请给其中一张图片改个文件名（例如在名字后面加 -2）"
+            ) in result.stderr.splitlines(), result.stderr
+

@@ -7,6 +7,7 @@ make not to (re)install the virtual environment the suite already runs in.
 
 import os
 import subprocess
+from urllib.parse import unquote
 
 import pytest
 
@@ -154,9 +155,23 @@ def test_imported_links_pictures_and_attachments_resolve_in_the_build(imported):
     page = soup(imported["site"], "news/2018/qu-fu-lian-zhao-kai-2018/index.html")
     body = page.find("main")
     assert body.find("a", string="通知")["href"] == "/notices/2018/guan-yu-kai-zhan-zui-mei/"
-    attachment = body.find("a", string="2018年工作要点.pdf")["href"]
-    assert os.path.isfile(os.path.join(imported["site"], attachment.lstrip("/")))
+    attachment = attachment_link(imported["site"], body, "2018年工作要点.pdf")
+    assert os.path.isfile(os.path.join(imported["site"], unquote(attachment).lstrip("/")))
     assert body.find("table").find("td").get_text() == "牛街街道"
+
+
+def attachment_link(site, body, name):
+    """The href of the body's link to the attachment ``name``: the imported Markdown
+    keeps the name as the link text; the build adds its type and size
+    (（PDF，3 KB）, xcfl_articles/media.py) from the published file."""
+    links = [link for link in body.find_all("a", href=True)
+             if link.get_text().startswith(name)]
+    assert links, name
+    href = links[0]["href"]
+    size = os.path.getsize(os.path.join(site, unquote(href).lstrip("/")))
+    kind = name.rsplit(".", 1)[1].upper()
+    assert links[0].get_text() == f"{name}（{kind}，{max(1, -(-size // 1024))} KB）"
+    return href
 
 
 def test_a_second_import_changes_nothing(imported, tmp_path):

@@ -15,7 +15,7 @@ import pytest
 
 from helpers import ROOT, build, copy_content, files, soup
 from old_cms import CONFIG, FILES, make_old_site
-from test_import import make_import, read
+from test_import import attachment_link, make_import, read
 
 IMPORTED = "articles/imported/"
 
@@ -185,11 +185,9 @@ def test_the_built_articles_keep_tables_pictures_attachments_and_links(imported)
     assert rows == [["场次", "地点", "人数"], ["第一场", "德胜街道妇女之家", "45"],
                     ["第二场", "新街口街道", "40"], ["第三场", "什刹海街道", "35"]]
     assert trs.find("img", alt="宣讲现场") is not None
-    doc = trs.find("a", string="宣讲安排表.doc")["href"]
-    assert os.path.isfile(os.path.join(site, doc.lstrip("/")))
+    attachment_link(site, trs, "宣讲安排表.doc")
     dahan = soup(site, "family/2018/zui-mei-jia-ting-shi-ji/index.html").find("main")
-    pdf = dahan.find("a", string="推荐材料.pdf")["href"]
-    assert os.path.isfile(os.path.join(site, pdf.lstrip("/")))
+    attachment_link(site, dahan, "推荐材料.pdf")
     asp = soup(site, "rights/2018/fu-nv-wei-quan-re-xian/index.html").find("main")
     assert asp.find("a", string="服务说明")["href"] == "/rights/2018/wei-quan-re-xian-fu-wu/"
     assert asp.find("img", alt="妇女维权热线开通") is not None

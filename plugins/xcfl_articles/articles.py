@@ -95,7 +95,8 @@ def improve_media(content):
                                      settings["SITEURL"]) if path else None)
     if content._content:
         content._content = improve(content._content, root, settings["SITEURL"], label,
-                                   eager_first=content.cover_picture is None)
+                                   eager_first=content.cover_picture is None,
+                                   attachments_heading=settings["UI"]["attachments"])
 
 
 def drop_missing_static_links(generator):

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 from pelican.paginator import Paginator
 
+from xcfl_images import attachments
 from xcfl_images.probe import probe
 from xcfl_problems import Problem, message, report
 
@@ -316,6 +317,9 @@ def judge_path(tag, path, site):
         return "link-out-of-content", {}
     if target == ".":
         target = ""
+    refused = attachment_problem(target)
+    if refused:
+        return refused
     folder = path.endswith("/") or not target
     candidates = ([posixpath.join(target, "index.html")] if folder else
                   [target, posixpath.join(target, "index.html")])
@@ -336,9 +340,19 @@ def judge_path(tag, path, site):
                 f"content/{p}/" for p in site.settings["STATIC_PATHS"])}
     if tag == "img":
         return "link-image-missing", {}
+    if not folder and attachments.is_attachment(target):
+        return "attachment-missing", {}
     if not folder and posixpath.splitext(target)[1] not in ("", ".html", ".htm"):
         return "link-file-missing", {}
     return "link-missing", {}
+
+
+def attachment_problem(target):
+    """(message name, values) of a link to content/files/ of a type never published."""
+    if attachments.is_attachment(target) and not attachments.allowed(target):
+        extension = posixpath.splitext(target)[1].lstrip(".").upper()
+        return "attachment-type", {"type": extension or "?"}
+    return None
 
 
 def picture_problem(tag, target, site):
@@ -360,6 +374,9 @@ def judge_placeholder(tag, what, rest, folder, site):
     path = posixpath.normpath(path[1:] if path.startswith("/") else posixpath.join(folder, path))
     if path == ".." or path.startswith("../"):
         return "link-out-of-content", {}
+    refused = attachment_problem(path)
+    if refused:
+        return refused
     if what == "filename":
         linked = site.context.get("generated_content", {}).get(path)
         if linked is not None:
@@ -377,4 +394,6 @@ def judge_placeholder(tag, what, rest, folder, site):
         return "link-image-missing", {}
     if what == "filename":
         return "link-missing", {}
+    if attachments.is_attachment(path):
+        return "attachment-missing", {}
     return "link-file-missing", {}

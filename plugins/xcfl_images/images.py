@@ -9,22 +9,27 @@
   xcfl_records/schema.py), or at the file when nothing uses it. The others
   are made (variants.py) into the cache (store.py), by both cores when more
   than one is missing.
-- all_generators_finalized: in the static generator's list, each raster
-  picture is replaced by its made files, so Pelican's own static copy
-  publishes them (the originals, with their EXIF, never reach the output).
+  A warm build reads no photo: an unchanged file's key and Info come from
+  store.Sources. `make check` (XCFL_CHECK_ONLY) validates and makes nothing.
+- all_generators_finalized: the raster originals leave the static
+  generator's list (with their EXIF, they never reach the output); the
+  MadePictures generator hard-links their made files into the output.
 """
 
 import os
 import re
+import shutil
+import tempfile
+import weakref
 from urllib.parse import unquote
 
 from pelican import signals
 
-from xcfl_cache import workers
+from xcfl_cache import file_state, workers
 from xcfl_problems import Problem, message, report
 
-from . import store
-from .probe import probe
+from . import attachments, store
+from .probe import probe, start as start_probes
 from .svg import unsafe_parts
 from .variants import plan
 
@@ -35,7 +40,7 @@ PLACEHOLDER = re.compile(r"^\{(?:static|attach|filename)\}")
 
 
 class MadeFile:
-    """A made picture file as Pelican's static generator copies it."""
+    """A made picture file (in the cache) and where the output has it."""
 
     def __init__(self, source_path, save_as):
         self.source_path = self.relative_source_path = source_path
@@ -89,24 +94,34 @@ def used_in_bodies(context, settings):
 
 def check_and_make(generator):
     """static_generator_finalized: report unsafe SVGs and pictures nothing else
-    reports; make the files of every good raster picture into the cache."""
+    reports; make the files of every good raster picture into the cache (not
+    for `make check`, which only validates: it writes nothing)."""
     context, settings = generator.context, generator.settings
     root = settings["PATH"]
     max_mb = settings.get("XCFL_IMAGE_MAX_MB", 30)
+    check_only = settings.get("XCFL_CHECK_ONLY")
     found = pictures(context)
     used = None
     code = store.stamp()
-    cache_root = settings.get("XCFL_CACHE_PATH") or os.path.join(generator.output_path,
-                                                                    ".xcfl-images")
+    sources = store.Sources(settings, max_mb)
+    cache_root = None if check_only else settings.get("XCFL_CACHE_PATH") or scratch(generator)
     jobs, made = [], []
+    # every output file and the source it comes from: two pictures may never publish
+    # a file under the same name (a.jpg and a.png both make a-480w.webp)
+    claimed = {static.save_as: static.relative_source_path.replace(os.sep, "/")
+               for static in context.get("staticfiles", ()) if not is_raster(static.save_as)}
     for save_as, relative in sorted(found.items()):
         path = os.path.join(root, relative)
         if relative.lower().endswith(".svg"):
             check_svg(relative, path)
             continue
-        info = probe(path, max_mb)
-        if info is None:
+        try:
+            state = file_state(path)
+        except OSError:
             continue  # a missing file is reported where it is named
+        info = probe(path, max_mb)  # warm: the answer Sources kept (start_run)
+        if info is None:
+            continue
         if info.problem:
             if used is None:
                 used = used_in_bodies(context, settings) | set(covers_and_photos(context))
@@ -114,13 +129,24 @@ def check_and_make(generator):
                 report(Problem(relative, None, KEY,
                                message(info.problem, value=relative, **info.values)))
             continue
-        with open(path, "rb") as handle:
-            data = handle.read()
-        folder = store.folder_of(cache_root, code, data)
         variants = plan(save_as, info)
-        if not store.complete(folder, variants):
+        clash = next((v.path for v in variants if claimed.get(v.path, relative) != relative),
+                     None)
+        if clash:
+            report(Problem(relative, None, KEY, message(
+                "image-name-clash", value=relative, file=clash, other=claimed[clash])))
+            continue
+        claimed.update((v.path, relative) for v in variants)
+        if cache_root is None:
+            continue  # make check: validated, nothing made
+        key = sources.key(relative, state) or store.key_of(code, path)
+        sources.remember(relative, state, key, info)
+        folder = store.folder_of(cache_root, key)
+        if not store.intact(folder, variants):
             jobs.append((relative, (path, info, variants, folder)))
         made.append((relative, folder, variants))
+    if cache_root is None:
+        return
     # default: one process per core, as the Markdown and QR workers
     processes = settings.get("XCFL_IMAGE_PROCESSES") or workers.count()
     failed = set()
@@ -128,10 +154,19 @@ def check_and_make(generator):
         if error:
             failed.add(relative)
             report(Problem(relative, None, KEY, message("image-corrupt", value=relative)))
+    sources.save()
     context["xcfl_made_pictures"] = [
         MadeFile(os.path.join(folder, variant.cache_name), variant.path)
         for relative, folder, variants in made if relative not in failed
         for variant in variants]
+
+
+def scratch(generator):
+    """A folder for the made files of a build without a cache folder, removed
+    once the build is over (never the output folder: it would be published)."""
+    folder = tempfile.mkdtemp(prefix="xcfl-images-")
+    weakref.finalize(generator, shutil.rmtree, folder, True)
+    return folder
 
 
 def check_svg(relative, path):
@@ -147,16 +182,42 @@ def check_svg(relative, path):
 
 
 def publish_made(generators):
-    """all_generators_finalized: Pelican's static copy publishes the made files in
-    place of the raster originals (links.py has seen the originals' addresses)."""
-    for generator in generators:
-        context = generator.context
-        if "xcfl_made_pictures" in context and "staticfiles" in context:
-            kept = [static for static in context["staticfiles"] if not is_raster(static.save_as)]
-            context["staticfiles"] = kept + context["xcfl_made_pictures"]
-            return
+    """all_generators_finalized: the raster originals (with their EXIF) leave
+    Pelican's static copy; MadePictures publishes their made files instead
+    (links.py has seen the originals' addresses)."""
+    context = generators[0].context
+    if "staticfiles" in context:
+        context["staticfiles"] = [static for static in context["staticfiles"]
+                                  if not is_raster(static.save_as)]
+
+
+class MadePictures:
+    """A generator that writes the made files into the output, each a hard link
+    to its cached file (store.publish): a warm build copies no picture byte
+    (Pelican's static copy would copy each, every build: 2,000 covers are
+    12,000 files)."""
+
+    def __init__(self, context, output_path, **_):
+        self.context, self.output_path = context, output_path
+
+    def generate_output(self, writer):
+        for made in self.context.get("xcfl_made_pictures", ()):
+            store.publish(made.source_path, os.path.join(self.output_path, made.save_as))
+
+
+def start_run(pelican):
+    """get_generators: sent first by every Pelican.run(). Every picture unchanged
+    since the last build is known without reading it (probe.start)."""
+    settings = pelican.settings
+    max_mb = settings.get("XCFL_IMAGE_MAX_MB", 30)
+    known = store.Sources(settings, max_mb).old
+    start_probes((os.path.join(settings["PATH"], relative), max_mb, state, info)
+                 for relative, (state, _, info) in known.items())
+    return MadePictures
 
 
 def register():
+    signals.get_generators.connect(start_run)
+    signals.static_generator_finalized.connect(attachments.refuse_other_types)
     signals.static_generator_finalized.connect(check_and_make)
     signals.all_generators_finalized.connect(publish_made)

@@ -4,6 +4,11 @@ Pillow reads the header (and the EXIF orientation: a phone photo stored
 sideways is shown upright, so its width and height are swapped); a cheap
 look at the end of the file finds one cut short (a copy interrupted, a
 download not finished). SVG is read as text (svg.py checks its safety).
+
+A build asks about a cover three times (its Cover line, its markup, its
+files) and a warm build about every picture it published before: the answers
+of this build, and those store.Sources kept from the last one, are held by
+file (size, mtime, inode) until the next build starts (images.start_run).
 """
 
 import dataclasses
@@ -12,6 +17,8 @@ import re
 import warnings
 
 from PIL import Image, UnidentifiedImageError
+
+from xcfl_cache import file_state
 
 MAX_MB = 30
 # the formats a browser shows and the build publishes; any other is converted by the editor
@@ -22,6 +29,16 @@ HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"
 SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.S)
 LENGTH = r'\b%s\s*=\s*["\']\s*([\d.]+)\s*(?:px)?\s*["\']'
 VIEWBOX = r'\bviewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)'
+
+
+_known = {}  # this build's {(absolute path, max_mb): (file state, Info)}; start() empties it
+
+
+def start(known=()):
+    """A new build: forget every answer but ``known`` ((path, max_mb, state, Info))."""
+    _known.clear()
+    _known.update(((os.path.abspath(path), max_mb), (state, info))
+                  for path, max_mb, state, info in known)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +56,20 @@ class Info:
 
 def probe(path, max_mb=MAX_MB):
     """The Info of the picture at ``path``; None when there is no such file."""
+    try:
+        state = file_state(path)
+    except OSError:
+        return None
+    key = (os.path.abspath(path), max_mb)
+    if key in _known and _known[key][0] == state:
+        return _known[key][1]
+    info = _probe(path, max_mb)
+    if info is not None:
+        _known[key] = (state, info)
+    return info
+
+
+def _probe(path, max_mb):
     try:
         size = os.path.getsize(path)
         if size > max_mb * 1024 * 1024:

@@ -54,9 +54,11 @@ def widths(width):
 def plan(path, info):
     """[Variant] of the picture at ``path`` (relative to content/, as published), whose
     Info is ``info``: the fallback (own format) in every width, largest at ``path``,
-    then WebP in every width. A GIF (maybe animated) is published once, as it is."""
-    if info.format == "GIF":
-        return [Variant(path, info.width, info.height, "GIF")]
+    then WebP in every width. A GIF, or a picture under files/ (an attachment,
+    attachments.py), is published once at its own size."""
+    if info.format == "GIF" or path.startswith("files/"):
+        # a GIF (maybe animated), or a picture attached for download: one file, full size
+        return [Variant(path, info.width, info.height, info.format)]
     stem, extension = posixpath.splitext(path)
     found = []
     sizes = [(w, max(1, round(info.height * w / info.width))) for w in widths(info.width)]

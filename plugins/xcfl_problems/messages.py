@@ -86,8 +86,12 @@ MESSAGES = {
     "image-heic": "图片 {value} 是 HEIC 格式（苹果手机的照片格式），网页不能显示；请把它导出为 JPEG 后替换（iPhone：“设置 → 相机 → 格式”选“兼容性最佳”，或在电脑上用“照片”导出为 JPEG）",
     "image-unsupported": "图片 {value} 的格式（{format}）网站不支持；请导出为 JPEG（照片）或 PNG（图表、截图）后替换",
     "cover-too-small": "封面图片 {value} 只有 {width} 像素宽，放在文章顶部和图片新闻里会模糊；封面至少要 {minimum} 像素宽，请换一张更大的原图",
+    "image-name-clash": "图片 {value} 发布时要生成的文件 {file} 与 {other} 生成的文件同名，会互相覆盖；请给其中一张图片改个文件名（例如在名字后面加 -2）",
     "svg-unsafe": "SVG 图片里有 {value}，打开图片时会在读者的浏览器里运行代码，网站不允许；请删除它，或把图片另存为 PNG",
     "svg-other-host": "SVG 图片引用了其他网站的内容（{value}）；请把要用的图片、字体放进 SVG 本身，或把图片另存为 PNG",
+    # attachments: content/files/ (xcfl_images/attachments.py; links: xcfl_articles/links.py)
+    "attachment-missing": "附件 {value} 不存在；请把文件放进 content/files/ 文件夹，链接写 files/文件名，例如 [报名表](files/报名表.docx)，文件名要和链接一字不差",
+    "attachment-type": "附件 {value} 是 {type} 文件，网站不提供这种文件下载（可能在读者的电脑或浏览器里运行）；可以下载的有 PDF、Word（DOC、DOCX）、Excel（XLS、XLSX）、PowerPoint（PPT、PPTX）、ZIP、TXT、JPG、PNG，请另存为其中一种后替换",
     # commands: make new, make ids (tools/new.py, tools/ids.py)
     "new-no-title": "缺少文章标题。用法：make new TITLE=文章标题 CATEGORY=栏目名称",
     "new-no-category": "缺少栏目。可选的栏目：{allowed}。用法：make new TITLE=文章标题 CATEGORY=栏目名称",
