@@ -191,6 +191,90 @@ def test_a_damaged_made_picture_is_made_again(tmp_path):
     assert digest_tree(site) == digest_tree(clean)
 
 
+def photo_content(tmp_path):
+    """The sample content and a cover stored sideways, a PNG and a WebP in a body."""
+    content = copy_content(str(tmp_path / "content"))
+    pictures = os.path.join(content, "images", "photos")
+    os.makedirs(pictures)
+    for name, data in {"cover.jpg": photo("JPEG", 1600, 1200, orientation=6),
+                       "chart.png": photo("PNG", 1200, 900),
+                       "web.webp": photo("WEBP", 1000, 800)}.items():
+        with open(os.path.join(pictures, name), "wb") as handle:
+            handle.write(data)
+    write(os.path.join(content, "articles", "2026-04-01-photos.md"),
+          article("三八节活动现场", "2026-04-01", Cover="images/photos/cover.jpg",
+                  body="![统计图](images/photos/chart.png)\n\n![照片](images/photos/web.webp)"))
+    return content
+
+
+def source_pictures(content):
+    return sorted(os.path.join(folder, name) for folder, _, names in os.walk(content)
+                  for name in names if name.lower().endswith(RASTER))
+
+
+def test_a_warm_build_reads_no_picture(tmp_path):
+    """Item 6: a rebuild with unchanged pictures processes none, and reads none.
+    After a first build every source picture's bytes are replaced by noise of
+    the same size, in place, its mtime put back: the file state (size, mtime,
+    inode) the cache trusts is unchanged, but any picture read again (hashed,
+    probed, decoded) is corrupt and fails the build, or changes its files. The
+    tests run as root, where chmod 0 stops no read: hence the noise. With
+    relatime, a read would also move the access time set back here."""
+    from test_publish import digest_tree
+
+    content = photo_content(tmp_path)
+    env = {"XCFL_CACHE_PATH": str(tmp_path / "cache")}
+    first, again = str(tmp_path / "site"), str(tmp_path / "again")
+    result = run_tool("build.py", content, first, "-s", PELICANCONF, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    made = {os.path.join(folder, name): os.stat(os.path.join(folder, name))
+            for folder, _, names in os.walk(tmp_path / "cache" / "images") for name in names}
+    sources = source_pictures(content)
+    assert len(sources) >= 8  # the sample's photos and the three above
+    before = {}
+    for path in sources:
+        state = os.stat(path)
+        with open(path, "r+b") as handle:  # in place: the same inode
+            handle.write(os.urandom(state.st_size))
+        old = state.st_mtime_ns - 10**9  # an access time before the write
+        os.utime(path, ns=(old, state.st_mtime_ns))
+        before[path] = os.stat(path)
+        assert before[path].st_mtime_ns == state.st_mtime_ns
+    result = run_tool("build.py", content, again, "-s", PELICANCONF, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in sources:
+        after = os.stat(path)
+        assert after.st_atime_ns == before[path].st_atime_ns, f"{path} was read"
+    now = {os.path.join(folder, name): os.stat(os.path.join(folder, name))
+           for folder, _, names in os.walk(tmp_path / "cache" / "images") for name in names}
+    assert sorted(now) == sorted(made)  # no picture made again, not even into a new folder
+    for path, state in made.items():
+        if not path.endswith("sums.json"):
+            assert (now[path].st_ino, now[path].st_mtime_ns) == (state.st_ino, state.st_mtime_ns)
+    assert digest_tree(again) == digest_tree(first)
+
+
+def test_one_or_two_processes_make_the_same_files(tmp_path):
+    """The pictures are made by forked processes (XCFL_IMAGE_PROCESSES, default
+    one per core): two processes publish the very bytes one process does."""
+    from test_publish import digest_tree
+
+    content = photo_content(tmp_path)
+    sites = {}
+    for processes in (1, 2):
+        settings = tmp_path / f"settings-{processes}.py"
+        settings.write_text(f"import sys\nsys.path.insert(0, {os.path.dirname(PELICANCONF)!r})\n"
+                            f"from pelicanconf import *  # noqa\n"
+                            f"XCFL_IMAGE_PROCESSES = {processes}\n", encoding="utf-8")
+        sites[processes] = str(tmp_path / f"site-{processes}")
+        result = run_tool("build.py", content, sites[processes], "-s", str(settings),
+                          env={"XCFL_CACHE_PATH": str(tmp_path / f"cache-{processes}")})
+        assert result.returncode == 0, result.stdout + result.stderr
+    one, two = digest_tree(sites[1]), digest_tree(sites[2])
+    assert len([path for path in one if path.endswith(".webp")]) >= 20
+    assert one == two
+
+
 def test_encoding_is_deterministic(tmp_path):
     """A clean build's bytes equal a cached one's because the same photo always
     gives the same files."""
