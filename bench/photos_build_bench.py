@@ -169,7 +169,9 @@ def site_in(args, work):
         for name in (("without", "covers") if repeat % 2 == 0 else ("covers", "without")):
             times[name].append(build(contents[name], out, caches[name]))
         print(f"repeat {repeat + 1}: " + ", ".join(f"{k} {v[-1]:.1f} s"
-                                                for k, v in times.items()), flush=True)
+                                                for k, v in times.items())
+              + f" ({times['covers'][-1] / times['without'][-1]:.2f}×; "
+              f"load average {os.getloadavg()[0]:.1f})", flush=True)
     median = {k: statistics.median(v) for k, v in times.items()}
     print(f"\nwarm medians over {args.repeat}: without covers {median['without']:.1f} s, "
           f"with {args.articles} covers {median['covers']:.1f} s: "
