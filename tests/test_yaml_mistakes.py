@@ -47,6 +47,13 @@ MISTAKES = {
     "chinese-enumeration-comma.yaml": (
         "name: x\ntags: [家风家教、志愿服务]\n",
         "2: families: 第 2 行写在方括号里的列表用了中文“、”分隔，会被当成一项；请改成英文逗号“,”后加一个空格，写成 [甲, 乙]"),
+    # read without error as 张三家庭: YAML drops " #2号" as a comment
+    "comment-after-value.yaml": (
+        "name: 张三家庭 #2号\nstreet: 牛街街道\n",
+        "1: families: 第 1 行“张三家庭”后面的“#2号”会被当作注释丢掉，不会发布；如果它是内容，请把整段内容用英文双引号括起来，写成 \"张三家庭 #2号\"；如果是备注，请把它移到单独的一行，以“#”开头"),
+    "comment-after-item.yaml": (
+        "# 备注写在单独一行没有问题\nname: x\nmembers:\n  - 张三  # 户主\n",
+        "4: families: 第 4 行“张三”后面的“# 户主”会被当作注释丢掉，不会发布；如果它是内容，请把整段内容用英文双引号括起来，写成 \"张三 # 户主\"；如果是备注，请把它移到单独的一行，以“#”开头"),
     "no-space.yaml": (
         "id: no-space\nname:张三家庭\nstreet: 牛街街道\n",
         "2: families: 第 2 行的英文冒号“:”后面缺少空格，请在冒号后加一个空格，写成“name: …”"),
@@ -251,7 +258,7 @@ def guide_examples():
 
 def test_the_guides_examples_give_the_message_it_names(tmp_path):
     examples = guide_examples()
-    assert len(examples) == 9
+    assert len(examples) == 10
     content = data_only(str(tmp_path / "content"))
     for number, (_, wrong, right) in enumerate(examples):
         write(os.path.join(content, "data", "families", f"example-{number}.yaml"), wrong)

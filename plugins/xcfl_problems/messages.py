@@ -65,6 +65,7 @@ MESSAGES = {
     "yaml-duplicate-key": "第 {line} 行的“{key}”在第 {first} 行已经写过，每项只能写一次；如果这是另一条记录，请在它的第一行前加“- ”",
     "yaml-tag": "不允许使用 YAML 标签 {tag}；记录里只能写文字、数字、列表和“键: 值”",
     "yaml-too-many-values": "文件展开后超过 {limit} 个值（& 和 * 引用层层套用）；请直接写出内容，不要用引用",
+    "yaml-comment-after-value": "第 {line} 行“{value}”后面的“#{comment}”会被当作注释丢掉，不会发布；如果它是内容，请把整段内容用英文双引号括起来，写成 \"{value} #{comment}\"；如果是备注，请把它移到单独的一行，以“#”开头",
     "yaml-bad-key": "第 {line} 行的键不是文字；每行应写成“键: 值”",
     "not-a-record": "应为一条记录（每行“键: 值”）或记录列表（每条以“- ”开头），现在是“{value}”",
     "record-missing": "缺少必填项；请加上一行“{key}: …”",

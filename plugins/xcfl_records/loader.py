@@ -6,6 +6,8 @@ error, and alias expansion is bounded, so a "billion laughs" file is rejected
 after a few thousand values instead of eating the machine.
 """
 
+import re
+
 import yaml
 
 from . import mistakes
@@ -18,6 +20,8 @@ PLAIN_TAGS = {
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 CHINESE_SEPARATORS = "，、"
+LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # YAML's line breaks
+COMMENT_AFTER = re.compile(r"[ \t]+#(.*)")
 
 
 class RecordsLoader(yaml.SafeLoader):
@@ -84,12 +88,13 @@ def _load(loader_class, text):
         if node is None:
             return None, {}
         lines = {(): node.start_mark.line + 1}
-        return _build(loader, node, (), lines, [MAX_VALUES]), lines
+        rows = LINE_BREAK.split(text)
+        return _build(loader, node, (), lines, [MAX_VALUES], rows), lines
     finally:
         loader.dispose()
 
 
-def _build(loader, node, path, lines, budget):
+def _build(loader, node, path, lines, budget, rows):
     budget[0] -= 1
     if budget[0] < 0:
         raise LoadError("yaml-too-many-values", node.start_mark.line + 1, limit=MAX_VALUES)
@@ -97,7 +102,7 @@ def _build(loader, node, path, lines, budget):
     if isinstance(node, yaml.MappingNode) and node.tag == MAP_TAG:
         result = {}
         for key_node, value_node in node.value:
-            key = _build(loader, key_node, path, {}, budget)
+            key = _build(loader, key_node, path, {}, budget, rows)
             if not isinstance(key, (str, int)):
                 raise LoadError("yaml-bad-key", key_node.start_mark.line + 1)
             if key in result:
@@ -110,7 +115,7 @@ def _build(loader, node, path, lines, budget):
                 raise LoadError("yaml-fullwidth-colon", key_node.start_mark.line + 1,
                                 key=key.split("：", 1)[0].strip())
             lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _build(loader, value_node, path + (key,), lines, budget)
+            result[key] = _build(loader, value_node, path + (key,), lines, budget, rows)
         return result
     if isinstance(node, yaml.SequenceNode) and node.tag == SEQ_TAG:
         items = []
@@ -118,14 +123,28 @@ def _build(loader, node, path, lines, budget):
             lines[path + (index,)] = item.start_mark.line + 1
             if node.flow_style:
                 _check_separator(item)
-            items.append(_build(loader, item, path + (index,), lines, budget))
+            items.append(_build(loader, item, path + (index,), lines, budget, rows))
         return items
     if isinstance(node, yaml.ScalarNode) and node.tag in PLAIN_TAGS:
+        _check_comment_after(node, rows)
         try:
             return loader.construct_object(node)
         except (ValueError, yaml.YAMLError):  # 2024-02-30 is read as a date, then fails
             raise LoadError("yaml-impossible-date", line, value=node.value) from None
     raise LoadError("yaml-tag", line, tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+
+
+def _check_comment_after(node, rows):
+    """`name: 张三 #1` reads as 张三: YAML drops ` #1` as a comment, and an
+    editor's text would vanish without a word. A comment after a plain value
+    is an error; a comment on its own line is fine."""
+    if node.style or node.value == "":
+        return
+    end = node.end_mark
+    found = COMMENT_AFTER.match(rows[end.line][end.column:]) if end.line < len(rows) else None
+    if found:
+        raise LoadError("yaml-comment-after-value", end.line + 1, value=node.value,
+                        comment=found.group(1).rstrip())
 
 
 def _check_separator(item):
