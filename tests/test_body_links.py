@@ -73,6 +73,33 @@ CASES = [
 ]
 
 
+# the linked article is left out for a problem of its own: that problem alone
+# is reported, not the link to it as well (the slug from the file name, or Slug)
+LEFT_OUT = [
+    ("file name", "articles/2023-07-07-meeting.md", "Titel: 会议\nDate: 2023-07-07\nCategory: 工作动态\n\n正文\n",
+     "articles/2023-07-07-meeting.md:1: Titel: 未知的字段“Titel”，是不是“Title”？"),
+    ("slug header", "articles/b.md", "Title: 会议\nDate: 2023-7-77\nCategory: 工作动态\nSlug: meeting\n\n正文\n",
+     "articles/b.md:2: Date: "),
+]
+
+
+@pytest.mark.parametrize("name, path, text, problem", LEFT_OUT, ids=[case[0] for case in LEFT_OUT])
+def test_a_link_to_an_article_left_out_for_its_own_problem_is_not_reported_again(
+        tmp_path, name, path, text, problem):
+    content = site(tmp_path / "content")
+    write(str(content / "articles/a.md"), HEAD + "见[会议](/news/2023/meeting/)。\n")
+    write(str(content / path), text)
+    found = lines(check(content))
+    assert len(found) == 2 and found[0].startswith(problem), found
+    assert found[1] == "共发现 1 个内容问题，网站未生成。请按上面的提示修改后重试。"
+    write(str(content / "articles/c.md"), HEAD + "见[会议](/news/2023/meetings/)。\n")
+    assert lines(check(content))[1] == f"articles/c.md:7: 正文: 链接 /news/2023/meetings/ {NO_PAGE}"
+    (content / "articles/c.md").unlink()
+    write(str(content / path), text.replace("Titel", "Title").replace("2023-7-77", "2023-07-07"))
+    fixed = check(content)
+    assert (fixed.returncode, fixed.stdout.strip()) == (0, CHECK_OK), fixed.stderr
+
+
 @pytest.mark.parametrize("name, body, expected", CASES, ids=[case[0] for case in CASES])
 def test_each_broken_link_at_its_line(tmp_path, name, body, expected):
     content = site(tmp_path / "content")
