@@ -47,6 +47,9 @@ def prerender_sources(generator):
 def report_header_problems(generator, metadata):
     for problem in metadata.pop("xcfl_problems", ()):
         report(problem)
+    left_out = metadata.pop("xcfl_left_out_slug", None)
+    if left_out:  # the context is new each build
+        generator.context.setdefault("xcfl_left_out_slugs", set()).add(left_out)
     category = metadata.get("category")
     if category is not None:
         slugs = {name: slug for slug, name in generator.settings["XCFL_CATEGORIES"].items()}

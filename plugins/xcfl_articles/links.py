@@ -31,10 +31,9 @@ from pelican.paginator import Paginator
 
 from xcfl_images import attachments
 from xcfl_images.probe import probe
-from xcfl_problems import Problem, message, problems, report
+from xcfl_problems import Problem, message, report
 
 from .header import decode
-from .rules import default_slug
 
 TAG = re.compile(r"<(img|a)\s([^>]*)>", re.I)
 ATTRIBUTE = re.compile(
@@ -134,15 +133,9 @@ class Site:
         self.written |= self.listings() | self.collections() | fixed_outputs(settings)
         self.lower = {path.lower(): path for path in self.written}
         self.listed = {}  # folder -> its entries, read once per build
-        self.unread_slugs = self.left_out_slugs()
-
-    def left_out_slugs(self):
-        """Slugs of the articles and pages left out for problems of their own,
-        which are reported: a link to one of them is not reported again."""
-        read = {content.relative_source_path.replace(os.sep, "/") for content in self.contents()}
-        return {written_slug(os.path.join(self.root, problem.path)) or default_slug(problem.path)
-                for problem in problems()
-                if problem.path.endswith((".md", ".markdown")) and problem.path not in read}
+        # articles and pages left out for problems of their own (reader.py), which
+        # are reported: a link to one of them is not reported again
+        self.left_out_slugs = context.get("xcfl_left_out_slugs", set())
 
     def contents(self):
         for key in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages",
@@ -215,22 +208,6 @@ class Site:
             except OSError:
                 self.listed[folder] = set()
         return self.listed[folder]
-
-
-def written_slug(path):
-    """The Slug header of a source file, or None."""
-    try:
-        with open(path, "rb") as handle:
-            text = decode(handle.read())[0] or ""
-    except OSError:
-        return None
-    found = re.search(r"^slug[ \t]*[:：][ \t]*(\S+)", text[:body_end(text)], re.I | re.M)
-    return found.group(1) if found else None
-
-
-def body_end(text):
-    blank = re.search(r"^[ \t]*$", text, re.M)
-    return blank.start() if blank else len(text)
 
 
 def fixed_outputs(settings):
@@ -370,7 +347,7 @@ def judge_path(tag, path, site):
         return "attachment-missing", {}
     if not folder and posixpath.splitext(target)[1] not in ("", ".html", ".htm"):
         return "link-file-missing", {}
-    if posixpath.basename(target) in site.unread_slugs:
+    if posixpath.basename(target) in site.left_out_slugs:
         return None, {}  # an article with problems of its own, reported at its file
     return "link-missing", {}
 

@@ -13,7 +13,7 @@ from pelican.readers import MarkdownReader
 
 from xcfl_problems import Problem, message
 
-from .header import decode, parse_header
+from .header import decode, header_fields, parse_header
 from .links import images_without_alt
 from .prerender import convert, rendered
 from .render import converter
@@ -43,8 +43,11 @@ class _NoMarkdown:
             pass
 
 
-def skipped(problems):
-    return "", {"status": "skip", "xcfl_problems": problems}
+def skipped(problems, relative, header=()):
+    """A file left out for its problems. Its slug goes along: a link to the
+    address it would have is not reported again (links.py)."""
+    slug = header_fields(header).get("slug", (None, None))[1] or default_slug(relative)
+    return "", {"status": "skip", "xcfl_problems": problems, "xcfl_left_out_slug": slug}
 
 
 class XcflMarkdownReader(MarkdownReader):
@@ -59,7 +62,7 @@ class XcflMarkdownReader(MarkdownReader):
         size = os.path.getsize(source_path)
         if size > limit * 1024 * 1024:
             return skipped([Problem(relative, None, "文件", message(
-                "too-large", size=round(size / 1048576, 1), limit=limit))])
+                "too-large", size=round(size / 1048576, 1), limit=limit))], relative)
         with open(source_path, "rb") as handle:
             data = handle.read()
         found = rendered(relative, data)  # converted before the loop (prerender.py)
@@ -67,7 +70,7 @@ class XcflMarkdownReader(MarkdownReader):
             text, bad_line = decode(data)
             if text is None:
                 return skipped([Problem(relative, bad_line, "文件",
-                                        message("not-utf8", line=bad_line))])
+                                        message("not-utf8", line=bad_line))], relative)
             header = parse_header(text)
         else:
             header = found[3]
@@ -76,7 +79,7 @@ class XcflMarkdownReader(MarkdownReader):
         categories = list(self.settings["XCFL_CATEGORIES"].values())
         problems = check_header(relative, header, kind, categories, root)
         if problems:
-            return skipped(problems)
+            return skipped(problems, relative, header)
 
         self._source_path = source_path
         if found is None:
@@ -86,7 +89,7 @@ class XcflMarkdownReader(MarkdownReader):
         # here, not later: Pelican warns in English about an empty alt as it reads
         problems = list(problems) + images_without_alt(relative, content, data)
         if problems:
-            return skipped(problems)
+            return skipped(problems, relative, header)
         # _parse_metadata needs a converter only to render FORMATTED_FIELDS
         self._md = (converter(self.settings["MARKDOWN"]) if self.settings["FORMATTED_FIELDS"]
                     else _NoMarkdown)

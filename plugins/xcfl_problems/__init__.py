@@ -1,3 +1,3 @@
 from .messages import MESSAGES, message  # noqa: F401
 from .problems import (  # noqa: F401
-    CheckDone, ContentError, Problem, problems, register, report, shown_path, source_line)
+    CheckDone, ContentError, Problem, register, report, shown_path, source_line)
