@@ -234,6 +234,17 @@ def test_paths_are_relative_to_the_folder_the_command_runs_in(tmp_path):
     assert problems(from_inside) == [BROKEN_LINE.replace("data/", "", 1)]
 
 
+@pytest.mark.parametrize("tool", ["check.py", "build.py"])
+def test_a_relative_content_folder_is_read_from_where_the_command_runs(tmp_path, tool):
+    """Not from the settings file's folder (the repository, whose content passes)."""
+    sample_with(tmp_path, BROKEN)
+    output = [str(tmp_path / "site")] if tool == "build.py" else []
+    result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", tool), "content", *output,
+                             "-s", PELICANCONF], cwd=str(tmp_path), capture_output=True, text=True)
+    assert result.returncode == 1
+    assert problems(result) == ["content/" + BROKEN_LINE]
+
+
 def test_paths_are_absolute_when_the_content_lies_elsewhere(tmp_path):
     content = sample_with(tmp_path, BROKEN)
     elsewhere = tmp_path / "elsewhere"

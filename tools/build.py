@@ -57,9 +57,10 @@ def build(content, output, settings_file, fatal="", override=None):
     staging = tempfile.mkdtemp(prefix=".build-", dir=parent)
     try:
         init_logging(level=logging.WARNING, name="pelican")
-        # the search index takes its unchanged files from the current output
+        # the search index takes its unchanged files from the current output.
+        # PATH absolute: Pelican reads a relative one from the settings file's folder
         settings = read_settings(settings_file, override={
-            "PATH": content, "OUTPUT_PATH": staging, "XCFL_SEARCH_PREVIOUS_OUTPUT": target,
+            "PATH": os.path.abspath(content), "OUTPUT_PATH": staging, "XCFL_SEARCH_PREVIOUS_OUTPUT": target,
             **(override or {})})
         status = run(settings, fatal)
         if status == 0:

@@ -30,8 +30,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING, name="pelican")
     with tempfile.TemporaryDirectory(prefix="xcfl-check-") as scratch:
+        # PATH absolute: Pelican reads a relative one from the settings file's folder
         settings = read_settings(args.settings, override={
-            "PATH": args.content, "OUTPUT_PATH": scratch, "XCFL_CACHE_PATH": None,
+            "PATH": os.path.abspath(args.content), "OUTPUT_PATH": scratch, "XCFL_CACHE_PATH": None,
             "XCFL_CHECK_ONLY": True,
         })
         try:
