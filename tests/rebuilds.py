@@ -11,7 +11,6 @@ whatever the cache code becomes.
 """
 
 import difflib
-import hashlib
 import os
 import re
 import shutil
@@ -112,9 +111,9 @@ class Builds:
         os.makedirs(self.kept, exist_ok=True)
         os.makedirs(self.logs, exist_ok=True)
         self.steps = 0
-        self.pictures = os.path.join(folder, "clean-pictures")  # made by clean builds
-        os.makedirs(self.pictures, exist_ok=True)
-        self.last_inputs = None
+        self.shared = os.path.join(folder, "clean-shared")  # made by clean builds
+        os.makedirs(self.shared, exist_ok=True)
+        self.last_settings = None
         self.from_nothing = 0  # steps whose clean builds made every picture
 
     def log(self, name):
@@ -131,41 +130,41 @@ class Builds:
                 raise RuntimeError(f"the sample content does not build with make {command}:\n"
                                    + read_log(self.log(f"kept-{command}")))
 
-    def picture_inputs(self):
-        """What made pictures depend on besides the code: the content's files
-        other than text (pictures, attachments), and the settings."""
-        found = hashlib.sha256()
-        for parent, _, names in sorted(os.walk(self.project.content)):
-            for name in sorted(names):
-                if not name.endswith(TEXT):
-                    path = os.path.join(parent, name)
-                    found.update(path.encode() + b"\0" + read_bytes(path))
-        for path in (self.project.pelicanconf, self.project.publishconf):
-            found.update(read_bytes(path))
-        return found.hexdigest()
+    def settings_bytes(self):
+        """The settings files: what made pictures depend on besides the code and
+        the picture's own bytes (the images cache's key)."""
+        return b"\0".join(read_bytes(path) for path in
+                           (self.project.pelicanconf, self.project.publishconf))
 
     def check(self):
         """Build both ways; returns (the clean builds failed, report of divergences or "")."""
         self.steps += 1
         clean_root = os.path.join(self.folder, f"clean-{self.steps}")
-        # Making the sample's phone photos is most of a clean build's time. The
-        # clean builds of a step whose pictures and settings are those of the
-        # step before start with the pictures earlier clean builds made (never
-        # the kept cache's). Every tenth step, and every step that changed a
-        # picture or a setting, is clean from nothing: a kept picture that went
-        # wrong is still compared with one made afresh.
-        inputs = self.picture_inputs()
-        from_nothing = self.steps % 10 == 0 or inputs != self.last_inputs
+        # Making the sample's phone photos, and compiling the templates, are
+        # most of a clean build's time. The clean builds start with the pictures
+        # and compiled templates earlier clean builds made (never the kept
+        # cache's): a picture replaced by an edit has other bytes, so it is made
+        # afresh anyway, and Jinja compiles a template whose source changed.
+        # Every tenth step, and every step that changed a setting, is clean from
+        # nothing: the clean `make html` makes all of them, and the clean
+        # `make publish` starts after it with those, so a kept picture or
+        # template that went wrong is still compared with one made afresh.
+        settings = self.settings_bytes()
+        from_nothing = self.steps % 10 == 0 or settings != self.last_settings
         self.from_nothing += from_nothing
-        self.last_inputs = inputs
+        self.last_settings = settings
         caches = {command: os.path.join(clean_root, f"cache-{command}") for command in COMMANDS}
         if not from_nothing:
             for cache in caches.values():
-                link_tree(self.pictures, os.path.join(cache, "images"))
-        clean = {command: start(self.launcher, self.project, command,
-                                os.path.join(clean_root, command), caches[command],
-                                self.log(f"clean-{command}"))
-                 for command in COMMANDS}
+                link_tree(self.shared, cache)
+
+        def start_clean(command):
+            return start(self.launcher, self.project, command, os.path.join(clean_root, command),
+                         caches[command], self.log(f"clean-{command}"))
+
+        clean = {"html": start_clean("html")}
+        if not from_nothing:
+            clean["publish"] = start_clean("publish")
         kept = {}
         # Which command runs first alternates: each must cope with what the
         # other left in the shared cache.
@@ -174,10 +173,16 @@ class Builds:
             kept[command] = self.launcher.wait(start(
                 self.launcher, self.project, command, os.path.join(self.kept, command),
                 self.cache, self.log(f"kept-{command}")))
+        statuses = {}
+        if from_nothing:
+            statuses["html"] = self.launcher.wait(clean["html"])
+            share(caches["html"], caches["publish"])
+            clean["publish"] = start_clean("publish")
         report = []
         failed = False
         for command in COMMANDS:
-            status = self.launcher.wait(clean[command])
+            status = statuses[command] if command in statuses else \
+                self.launcher.wait(clean[command])
             failed = failed or status != 0
             kept_log = read_log(self.log(f"kept-{command}"))
             clean_log = read_log(self.log(f"clean-{command}"))
@@ -202,12 +207,9 @@ class Builds:
                     report.append(f"make {command}: the output differs from a clean build\n"
                                   + differences)
         for cache in caches.values():
-            link_tree(os.path.join(cache, "images"), self.pictures)
+            share(cache, self.shared)
         shutil.rmtree(clean_root)
         return failed, "\n".join(report)
-
-
-TEXT = (".md", ".yaml", ".yml", ".txt")
 
 
 def read_bytes(path):
@@ -215,15 +217,31 @@ def read_bytes(path):
         return handle.read()
 
 
-def link_tree(source, destination):
-    """Hard-link every file of `source` not yet in `destination` (made pictures keep
-    their file state, which their cache trusts)."""
+def share(cache, destination):
+    """Hard-link the made pictures and compiled templates of a clean build's
+    `cache` into `destination` (a compiled template replaces the one of the same
+    name: its source may have changed)."""
+    if os.path.isdir(cache):
+        for name in os.listdir(cache):
+            if name == "images" or name.startswith("templates-"):
+                link_tree(os.path.join(cache, name), os.path.join(destination, name),
+                          replace=name != "images")
+
+
+def link_tree(source, destination, replace=False):
+    """Hard-link every file of `source` not yet in `destination`, or every file
+    with `replace` (made pictures keep their file state, which their cache trusts)."""
     for parent, _, names in os.walk(source):
         target = os.path.join(destination, os.path.relpath(parent, source))
         os.makedirs(target, exist_ok=True)
         for name in names:
-            if not os.path.exists(os.path.join(target, name)):
-                os.link(os.path.join(parent, name), os.path.join(target, name))
+            path = os.path.join(target, name)
+            made = os.path.join(parent, name)
+            if not os.path.exists(path):
+                os.link(made, path)
+            elif replace and not os.path.samefile(made, path):
+                os.link(made, path + ".new")
+                os.replace(path + ".new", path)
 
 
 def read_log(path):
