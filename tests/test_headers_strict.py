@@ -25,6 +25,16 @@ CASES = [
      ["articles/a.md:2: Date: 第 2 行用了中文冒号“：”，请改成英文冒号“:”"]),
     ("small full-width colon", HEAD + "Source﹕西城区妇联\n\n正文\n",
      ["articles/a.md:4: Source: 第 4 行用了中文冒号“﹕”，请改成英文冒号“:”"]),
+    # the Chinese IME's separators: the list would become one tag, or one unknown id
+    ("tags split by full-width commas", HEAD + "Tags: 家风家教，妇女之家，巧娘\n\n正文\n",
+     ["articles/a.md:4: Tags: 第 4 行用中文“，”分隔，几项会被当成一项；请改成英文逗号“,”，"
+      "写成“Tags: 家风家教, 妇女之家, 巧娘”"]),
+    ("tags split by enumeration commas", HEAD + "Tags: 家风家教、 妇女之家\n\n正文\n",
+     ["articles/a.md:4: Tags: 第 4 行用中文“、”分隔，几项会被当成一项；请改成英文逗号“,”，"
+      "写成“Tags: 家风家教, 妇女之家”"]),
+    ("record ids split by a full-width comma", HEAD + "Teams: team-a，team-b\n\n正文\n",
+     ["articles/a.md:4: Teams: 第 4 行用中文“，”分隔，几项会被当成一项；请改成英文逗号“,”，"
+      "写成“Teams: team-a, team-b”"]),
     ("misspelt Title", "Tittle: 标题\nDate: 2024-01-01\nCategory: 工作动态\n\n正文\n",
      ["articles/a.md:1: Tittle: 未知的字段“Tittle”，是不是“Title”？"]),
     ("misspelt Category", "Title: 标题\nDate: 2024-01-01\nCatagory: 工作动态\n\n正文\n",
@@ -127,7 +137,7 @@ def test_the_guide_lists_exactly_the_fields_the_rules_know():
     assert named == {key.name for key in keys_of("article")}
 
 
-MY_MESSAGES = ["header-fullwidth-colon", "header-space-before-colon", "header-not-a-field",
+MY_MESSAGES = ["header-fullwidth-colon", "header-chinese-comma", "header-space-before-colon", "header-not-a-field",
                "header-unknown-key-guess", "header-unknown-key", "header-duplicate-key",
                "header-missing", "header-missing-no-header", "image-no-alt", "link-missing",
                "link-image-missing", "link-file-missing", "link-wrong-case", "link-not-published",

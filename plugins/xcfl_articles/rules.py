@@ -57,6 +57,10 @@ NON_ASCII_KEY = re.compile(r"^\s*([^\s:]+?)\s*:")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 LEADING_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+# Fields that hold a list, split at the ASCII comma only; a Chinese IME types
+# these instead, and the list would become one tag (or one unknown id).
+LIST_KEYS = ("Tags", "Families", "Studios", "Teams")
+CHINESE_SEPARATOR = re.compile(r"\s*([，、；])\s*")
 STATUSES = ("draft", "published")
 
 
@@ -117,6 +121,13 @@ def check_header(path, lines, kind, categories, content_root):
             add("Slug", "bad-slug", line, value=slug)
     elif not SLUG.match(default_slug(path)):
         add("Slug", "bad-filename-slug", None, value=os.path.basename(path))
+
+    for name in LIST_KEYS:
+        _, value, line = get(name)
+        separator = CHINESE_SEPARATOR.search(value or "")
+        if separator and kind == "article":
+            add(name, "header-chinese-comma", line, line=line, char=separator.group(1),
+                fixed=CHINESE_SEPARATOR.sub(", ", value))
 
     _, status, line = get("Status")
     if status is not None and status.lower() not in STATUSES:

@@ -23,6 +23,7 @@ MESSAGES = {
     "image-outside": "图片路径 {value} 指向 content/ 文件夹之外；请把图片放进 content/images/",
     # strict headers and what the body points at (xcfl_articles: rules.py, links.py)
     "header-fullwidth-colon": "第 {line} 行用了中文冒号“{char}”，请改成英文冒号“:”",
+    "header-chinese-comma": "第 {line} 行用中文“{char}”分隔，几项会被当成一项；请改成英文逗号“,”，写成“{key}: {fixed}”",
     "header-space-before-colon": "第 {line} 行的项目名和冒号之间不能有空格；请写成“{key}: …”",
     "header-not-a-field": "第 {line} 行不是“项目: 内容”的写法；信息头每行写一项，信息头和正文之间要空一行",
     "header-unknown-key-guess": "未知的字段“{key}”，是不是“{guess}”？",
