@@ -145,6 +145,7 @@ MARKDOWN = {
         "markdown.extensions.toc": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.sane_lists": {},
+        "xcfl_articles.indented": {},  # a paragraph indented by spaces is not code
     },
     "output_format": "html5",
 }

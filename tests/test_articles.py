@@ -1,8 +1,10 @@
 """How articles render: dates, metadata, table of contents, the seed article's structure."""
 
+import os
+
 from bs4 import BeautifulSoup
 
-from helpers import soup
+from helpers import article, build, copy_content, soup, write
 
 SEED = "news/2018/reform-achievements/index.html"
 
@@ -74,3 +76,29 @@ def test_default_summary_is_start_of_body(published_site):
     page = soup(published_site, "news/index.html")
     summaries = [p.get_text() for p in page.select(".xc-article-list__summary")]
     assert all(summaries) and all("<" not in s for s in summaries)
+
+
+def test_an_indented_paragraph_is_a_paragraph_not_code(tmp_path):
+    """Text pasted from Word or WeChat has each paragraph indented by spaces or a
+    Tab; Markdown would show every one as a code box. In articles and in records'
+    descriptions it stays a paragraph; a fenced block is still code, and an
+    indented paragraph after a list item still belongs to the item."""
+    content = copy_content(str(tmp_path / "content"))
+    write(os.path.join(content, "articles/2024-02-02-pasted.md"), article(
+        title="粘贴的文章", body="    四个空格缩进的第一段，\n    第二行。\n\n\t用 Tab 缩进的第二段。\n\n"
+        "1. 第一项\n\n    第一项的第二段\n\n2. 第二项\n\n```\n真的代码\n```\n"))
+    family = os.path.join(content, "data/families/chen-family-niujie.yaml")
+    with open(family, encoding="utf-8") as handle:
+        record = handle.read()
+    write(family, record.replace("  马慧敏是法源寺社区", "      马慧敏是法源寺社区"))
+    output = build(content, str(tmp_path / "out"))
+    body = soup(output, "news/2024/pasted/index.html").select_one(".xc-prose")
+    paragraphs = [p.get_text() for p in body.find_all("p", recursive=False)]
+    assert paragraphs[:2] == ["四个空格缩进的第一段，\n    第二行。", "用 Tab 缩进的第二段。"]
+    assert [li.find_all("p")[-1].get_text() for li in body.select("ol > li")] == \
+        ["第一项的第二段", "第二项"]
+    assert [pre.get_text() for pre in body.find_all("pre")] == ["真的代码\n"]
+    description = soup(output, "families/chen-family-niujie/index.html").select_one("main")
+    assert description.find("pre") is None
+    assert any(p.get_text().startswith("马慧敏是法源寺社区妇联执委")
+               for p in description.find_all("p"))

@@ -33,6 +33,7 @@ class DropUnsafeUrls(Treeprocessor):
 
 def _converter():
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html5")
+    md.parser.blockprocessors.deregister("code")  # as xcfl_articles.indented
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(DropUnsafeUrls(md), "drop-unsafe-urls", 0)
