@@ -64,6 +64,11 @@ CASES = [
      "articles/a.md:7: 正文: 链接的 {filename}2023-06-06-plan.md 是草稿，不会发布；请先发布它，或删掉这个链接"),
     ("filename link to a picture", "[照片]({filename}../images/photo.png)",
      "articles/a.md:7: 正文: {filename}../images/photo.png 链接的是图片或文件，不是文章；请把 {filename} 改成 {static}"),
+    # a Windows path: the file is there, the backslash is the mistake
+    ("picture path with backslashes", "![活动照片](images\\photo.png)",
+     "articles/a.md:7: 正文: images\\photo.png 用了反斜杠“\\”，网站上找不到；路径要用斜杠“/”，请改成 images/photo.png"),
+    ("link with backslashes", "[下载](/files\\docs\\guide.pdf)",
+     "articles/a.md:7: 正文: /files\\docs\\guide.pdf 用了反斜杠“\\”，网站上找不到；路径要用斜杠“/”，请改成 /files/docs/guide.pdf"),
     ("link to a missing file", "[下载通知](images/tongzhi.pdf)",
      f"articles/a.md:7: 正文: 链接的文件 images/tongzhi.pdf {NO_FILE}"),
     ("link to a file the site does not publish", "[下载](docs/guide.pdf)",

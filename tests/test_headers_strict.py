@@ -35,6 +35,9 @@ CASES = [
     ("record ids split by a full-width comma", HEAD + "Teams: team-a，team-b\n\n正文\n",
      ["articles/a.md:4: Teams: 第 4 行用中文“，”分隔，几项会被当成一项；请改成英文逗号“,”，"
       "写成“Teams: team-a, team-b”"]),
+    ("cover path with backslashes", HEAD + "Cover: images\\2024\\a.jpg\n\n正文\n",
+     ["articles/a.md:4: Cover: images\\2024\\a.jpg 用了反斜杠“\\”，网站上找不到；路径要用斜杠“/”，"
+      "请改成 images/2024/a.jpg"]),
     ("misspelt Title", "Tittle: 标题\nDate: 2024-01-01\nCategory: 工作动态\n\n正文\n",
      ["articles/a.md:1: Tittle: 未知的字段“Tittle”，是不是“Title”？"]),
     ("misspelt Category", "Title: 标题\nDate: 2024-01-01\nCatagory: 工作动态\n\n正文\n",
@@ -141,7 +144,7 @@ MY_MESSAGES = ["header-fullwidth-colon", "header-chinese-comma", "header-space-b
                "header-unknown-key-guess", "header-unknown-key", "header-duplicate-key",
                "header-missing", "header-missing-no-header", "image-no-alt", "link-missing",
                "link-image-missing", "link-file-missing", "link-wrong-case", "link-not-published",
-               "link-out-of-content", "link-draft", "link-filename-static"]
+               "link-out-of-content", "link-draft", "link-filename-static", "link-backslash"]
 
 
 @pytest.mark.parametrize("name", MY_MESSAGES)

@@ -27,7 +27,7 @@ BROKEN = {
         "  level: 西城最美家庭\n  year: 2013\n"
         f"- id: too-new\n  name: 未来家庭\n  street: 牛街街道\n  level: 西城最美家庭\n  year: {THIS_YEAR + 1}\n"
         "  summary: " + "字" * 201 + "\n"
-        "  photos: [images/nope.jpg, ../outside.svg, /etc/passwd, images/link.svg]\n"
+        "  photos: [images/nope.jpg, ../outside.svg, /etc/passwd, images/link.svg, images\\a.jpg]\n"
         "- name: 没有编号\n  street: 牛街街道\n  level: 西城最美家庭\n  year: 2020\n"
         "- id: chen-family-niujie\n  name: 重名\n  street: 牛街街道\n  level: 西城最美家庭\n  year: 2020\n"),
     "data/studios/negative.yaml": (
@@ -57,6 +57,8 @@ EXPECTED = [
     "data/families/list.yaml:12: families too-new: photos[2]: 图片路径 ../outside.svg 指向 content/ 文件夹之外；请把图片放进 content/images/",
     "data/families/list.yaml:12: families too-new: photos[3]: 图片路径 /etc/passwd 指向 content/ 文件夹之外；请把图片放进 content/images/",
     "data/families/list.yaml:12: families too-new: photos[4]: 图片路径 images/link.svg 指向 content/ 文件夹之外；请把图片放进 content/images/",
+    "data/families/list.yaml:12: families too-new: photos[5]: images\\a.jpg 用了反斜杠“\\”，网站上找不到；"
+    "路径要用斜杠“/”，请改成 images/a.jpg",
     "data/families/list.yaml:13: families 第3条: id: 缺少必填项；请加上一行“id: …”",
     "data/families/list.yaml:17: families chen-family-niujie: id: “chen-family-niujie”已被 "
     "data/families/chen-family-niujie.yaml 中的另一条记录使用；同一类记录里不能重复",

@@ -274,6 +274,8 @@ def description_line(text, record):
 
 def problem(path, key, locator, name, value, values, site):
     line, written = locator.line(*spellings(value, site.settings))
+    if name == "link-backslash":
+        values = dict(values, fixed=written.replace("\\", "/"))
     if "real" in values and written.startswith("/"):
         values = dict(values, real="/" + values["real"])  # the real name, the editor's way
     return Problem(path, line, key, message(name, line=line, value=written, **values))
@@ -297,6 +299,8 @@ def own_prefixes(settings):
 
 def judge(tag, value, folder, site):
     """(message name or None, extra values) of one link of a body in ``folder``."""
+    if "\\" in value:  # a Windows path (images\a.jpg): no web server finds it
+        return "link-backslash", {}
     placeholder = re.match(r"(?:" + site.settings["INTRASITE_LINK_REGEX"] + r")(?P<rest>.*)$",
                            value)
     if placeholder:

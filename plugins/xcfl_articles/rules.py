@@ -135,9 +135,9 @@ def check_header(path, lines, kind, categories, content_root):
 
     _, cover, line = get("Cover")
     if cover and kind == "article":
-        name = check_image_path(cover, content_root)
+        name, values = check_image_path(cover, content_root)
         if name:
-            add("Cover", name, line, value=cover)
+            add("Cover", name, line, value=cover, **values)
         else:
             check_cover_picture(cover, content_root, lambda name, **values: add(
                 "Cover", name, line, value=cover, **values))
@@ -226,11 +226,14 @@ def guess_key(written, allowed):
 
 
 def check_image_path(value, content_root):
-    """Name of the problem with an image path relative to content/, or None."""
+    """(name of the problem with an image path relative to content/, its
+    message's values), or (None, {})."""
+    if "\\" in value:  # a Windows path (images\a.jpg), as in a body (links.py)
+        return "link-backslash", {"fixed": value.replace("\\", "/")}
     root = os.path.realpath(content_root)
     target = os.path.realpath(os.path.join(root, value))
     if os.path.isabs(value) or os.path.commonpath([root, target]) != root:
-        return "image-outside"
+        return "image-outside", {}
     if not os.path.isfile(target):
-        return "image-missing"
-    return None
+        return "image-missing", {}
+    return None, {}

@@ -53,7 +53,7 @@ def known_street(value, info: ValidationInfo):
 
 def existing_photo(value, info: ValidationInfo):
     root = (info.context or {})["content_root"]
-    problem, values = check_image_path(value, root), {}
+    problem, values = check_image_path(value, root)
     if not problem:
         info = probe(os.path.join(root, value))
         if info is not None and info.problem:  # corrupt, HEIC, too large … (probe.py)
