@@ -42,6 +42,17 @@ CASES = [
      "articles/a.md:4: Cover: 图片 images/none.jpg 不存在；路径从 content/ 文件夹算起，例如 images/photo.jpg"),
     ("cover outside content", "articles/a.md", article(Cover="../../etc/passwd"),
      "articles/a.md:4: Cover: 图片路径 ../../etc/passwd 指向 content/ 文件夹之外；请把图片放进 content/images/"),
+    # files in the articles' and pages' folders that no reader reads: they used
+    # to be left out of the site without a word (an .html or .rst file was read
+    # by Pelican's own readers, past every header check)
+    ("upper-case extension", "articles/2024-03-08-sanba.MD", article(),
+     "articles/2024-03-08-sanba.MD: 文件: 扩展名“.MD”要写成小写“.md”，否则不会发布；请把文件改名为 2024-03-08-sanba.md"),
+    *[(f"{kind} file among articles", path, article(),
+       f"{path}: 文件: 这个文件不会发布：文章和页面只能写成 .md 文件（Markdown）；文章请把内容放进一个 .md 文件"
+       "（make new 可以新建一篇），图片和附件请移到 content/images/ 或 content/files/")
+      for kind, path in (("text", "articles/2024/稿件.txt"), ("Word", "articles/新闻稿.docx"),
+                         ("html", "articles/a.html"), ("rst", "pages/about.rst"),
+                         ("extension-less", "pages/about"))],
     ("page without title", "pages/about.md", "Slug: about\n\n正文\n",
      "pages/about.md:1: Title: 缺少必填项“Title”（标题），请在第 1 行的信息头里加上一行“Title: …”"),
     ("page taking a site url", "pages/news.md", "Title: 新闻\nSlug: news\n\n正文\n",
@@ -55,6 +66,14 @@ def test_each_mistake_has_its_exact_message(tmp_path, name, path, text, expected
     result = check(tmp_path)
     assert result.returncode == 1
     assert lines(result) == [expected, "共发现 1 个内容问题，网站未生成。请按上面的提示修改后重试。"]
+
+
+def test_files_that_systems_and_editors_leave_about_are_not_reported(tmp_path):
+    write(str(tmp_path / "articles/a.md"), article())
+    for name in ("~$新闻稿.docx", "a.md~", "Thumbs.db", "desktop.ini", ".DS_Store", ".a.md.swp"):
+        write(str(tmp_path / "articles" / name), "x")
+    result = check(tmp_path)
+    assert (result.returncode, result.stdout.strip()) == (0, CHECK_OK), result.stderr
 
 
 def test_duplicate_slug_names_both_files(tmp_path):

@@ -5,14 +5,15 @@
 - checks that slugs are unique and do not take a URL the site needs;
 - adds a table of contents to long articles;
 - turns lone images into figures, sizes images, makes tables scroll (media.py);
-- checks that every picture and link into the site exists (links.py).
+- checks that every picture and link into the site exists (links.py);
+- reports every file of the articles' and pages' folders that is not read (unread.py).
 """
 
 import logging
 import os
 
 from pelican import signals
-from pelican.readers import MarkdownReader
+from pelican.readers import BaseReader, MarkdownReader
 
 from xcfl_images.picture import picture
 from xcfl_problems import Problem, message, report, source_line
@@ -22,6 +23,7 @@ from .links import check_site
 from .media import image_file, improve
 from .prerender import prerender
 from .reader import XcflMarkdownReader
+from .unread import report_unread_articles, report_unread_pages
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +31,14 @@ TOC_MIN_HEADINGS = 3
 
 
 def use_reader(readers):
-    for extension in MarkdownReader.file_extensions:
-        readers.reader_classes[extension] = XcflMarkdownReader
+    """Articles and pages are Markdown, read by our reader (its header checks).
+    Pelican's other readers (HTML, reStructuredText) are turned off: such a
+    file would be published unchecked; unread.py reports it instead."""
+    for extension in list(readers.reader_classes):
+        if extension in MarkdownReader.file_extensions:
+            readers.reader_classes[extension] = XcflMarkdownReader
+        elif extension not in BaseReader.file_extensions:  # "static": static files
+            readers.reader_classes[extension] = None
 
 
 def configure(pelican):
@@ -116,6 +124,8 @@ def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(use_reader)
     signals.article_generator_init.connect(prerender_sources)
+    signals.article_generator_init.connect(report_unread_articles)
+    signals.page_generator_init.connect(report_unread_pages)
     signals.article_generator_context.connect(report_header_problems)
     signals.page_generator_context.connect(report_header_problems)
     signals.article_generator_pretaxonomy.connect(check_article_slugs)
