@@ -13,14 +13,17 @@ from types import SimpleNamespace
 from pelican import signals
 from pelican.generators import Generator
 
+from xcfl_problems import Problem, message, report
+
 from . import references
 from .cache import RecordsCache
 from .charts import bar_chart
 from .entries import facet_groups, record_entry, street_entries
 from .kinds import COLLECTIONS
-from .reading import LeftOut, read_collection, read_streets
+from .reading import LeftOut, ids_written_in, read_collection, read_streets
 from .schema import Street
 from .settings import fill_defaults
+from .unread import unread_data
 
 
 class RecordsGenerator(Generator):
@@ -29,6 +32,13 @@ class RecordsGenerator(Generator):
         cache = RecordsCache(self.settings)
         # what was left out for a problem already reported: not reported again
         left_out = {"streets": LeftOut(), **{c.name: LeftOut() for c in COLLECTIONS}}
+        for relative, name, values, collection in unread_data(root):
+            # printed first, as a file that cannot be read: an article naming
+            # one of its records is not reported as well
+            report(Problem(relative, None, "文件", message(name, **values), rank=0))
+            if collection:
+                with open(os.path.join(root, relative), "rb") as handle:
+                    left_out[collection].names |= ids_written_in(handle.read(), relative)
         streets = street_entries(read_streets(root, Street, cache, left_out["streets"]),
                                  self.settings)
         by_name = {street.name: street for street in streets}
