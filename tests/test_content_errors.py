@@ -53,6 +53,11 @@ CASES = [
       for kind, path in (("text", "articles/2024/稿件.txt"), ("Word", "articles/新闻稿.docx"),
                          ("html", "articles/a.html"), ("rst", "pages/about.rst"),
                          ("extension-less", "pages/about"))],
+    *[(name, path, article(), f"{path}: 文件: 这个文件不会发布：文章要放在 content/articles/ 里，"
+       "页面放在 content/pages/ 里；请把它移过去")
+      for name, path in (("article in the content folder itself", "2024-03-08-sanba.md"),
+                         ("article in a misnamed folder", "article/2024/a.md"),
+                         ("article among the pictures", "images/a.MD"))],
     ("page without title", "pages/about.md", "Slug: about\n\n正文\n",
      "pages/about.md:1: Title: 缺少必填项“Title”（标题），请在第 1 行的信息头里加上一行“Title: …”"),
     ("page taking a site url", "pages/news.md", "Title: 新闻\nSlug: news\n\n正文\n",

@@ -4,11 +4,15 @@ Pelican reads only the files a reader knows and passes over the rest without a
 word: an article saved as 新闻.MD or 新闻.txt, or a Word file dropped beside the
 articles, was simply missing from the site. Articles and pages are Markdown
 (articles.py turns Pelican's HTML and reStructuredText readers off), so any
-other file there is reported, except the ones systems and editors leave about.
+other file there is reported, except the ones systems and editors leave about;
+so is a Markdown file anywhere else in the content folder (an article saved in
+content/ itself, or in content/article/), which Pelican never looks at.
 """
 
 import os
 import re
+
+from pelican.readers import MarkdownReader
 
 from xcfl_problems import Problem, message, report
 
@@ -34,6 +38,18 @@ def unread_files(generator, folders, excludes):
             yield relative, "unread-file", {}
 
 
+def misplaced_markdown(generator):
+    """Content-relative paths of the Markdown files outside the articles' and
+    pages' folders."""
+    settings = generator.settings
+    read_here = settings["ARTICLE_PATHS"] + settings["PAGE_PATHS"]
+    markdown = {extension.lower() for extension in MarkdownReader.file_extensions}
+    for relative in sorted(generator.get_files([""], exclude=read_here, extensions=False)):
+        name = os.path.basename(relative)
+        if not LEFT_BY_TOOLS.search(name) and os.path.splitext(name)[1][1:].lower() in markdown:
+            yield relative
+
+
 def report_unread(generator, folders, excludes):
     for relative, name, values in unread_files(generator, folders, excludes):
         relative = relative.replace(os.sep, "/")
@@ -43,6 +59,11 @@ def report_unread(generator, folders, excludes):
 def report_unread_articles(generator):
     report_unread(generator, generator.settings["ARTICLE_PATHS"],
                   generator.settings["ARTICLE_EXCLUDES"])
+    settings = generator.settings
+    for relative in misplaced_markdown(generator):
+        report(Problem(relative.replace(os.sep, "/"), None, "文件", message(
+            "misplaced-markdown", articles=settings["ARTICLE_PATHS"][0],
+            pages=settings["PAGE_PATHS"][0])))
 
 
 def report_unread_pages(generator):

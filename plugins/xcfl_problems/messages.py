@@ -7,6 +7,7 @@ MESSAGES = {
     "not-utf8": "文件不是 UTF-8 编码（第 {line} 行有无法识别的字节）；请用记事本或 VS Code 另存为 UTF-8",
     "unread-extension-case": "扩展名“{ext}”要写成小写“{lower}”，否则不会发布；请把文件改名为 {fixed}",
     "unread-file": "这个文件不会发布：文章和页面只能写成 .md 文件（Markdown）；文章请把内容放进一个 .md 文件（make new 可以新建一篇），图片和附件请移到 content/images/ 或 content/files/",
+    "misplaced-markdown": "这个文件不会发布：文章要放在 content/{articles}/ 里，页面放在 content/{pages}/ 里；请把它移过去",
     "too-large": "文件太大（{size} MB，上限 {limit} MB）；请拆分或删除多余内容",
     # article and page metadata
     "empty": "{key} 不能为空",
