@@ -64,6 +64,16 @@ CASES = [
      "articles/a.md:7: 正文: 链接的 {filename}2023-06-06-plan.md 是草稿，不会发布；请先发布它，或删掉这个链接"),
     ("filename link to a picture", "[照片]({filename}../images/photo.png)",
      "articles/a.md:7: 正文: {filename}../images/photo.png 链接的是图片或文件，不是文章；请把 {filename} 改成 {static}"),
+    # a Chinese IME's punctuation: Markdown sees no link or picture at all
+    ("link in full-width parentheses", "详见[区妇联](https://example.org/）。",
+     "articles/a.md:7: 正文: 第 7 行的 [区妇联](https://example.org/） 用了中文括号“（）”，不会变成链接或图片；"
+     "请改成英文括号，写成 [区妇联](https://example.org/)"),
+    ("picture in full-width parentheses", "![活动照片]（images/photo.png）",
+     "articles/a.md:7: 正文: 第 7 行的 ![活动照片]（images/photo.png） 用了中文括号“（）”，不会变成链接或图片；"
+     "请改成英文括号，写成 ![活动照片](images/photo.png)"),
+    ("picture after a full-width exclamation mark", "正文。\n\n！[活动照片](images/photo.png)",
+     "articles/a.md:9: 正文: 第 9 行的 ！[活动照片](images/photo.png) 开头是中文感叹号“！”，图片不会显示；"
+     "请改成英文“!”，写成 ![活动照片](images/photo.png)"),
     # a Windows path: the file is there, the backslash is the mistake
     ("picture path with backslashes", "![活动照片](images\\photo.png)",
      "articles/a.md:7: 正文: images\\photo.png 用了反斜杠“\\”，网站上找不到；路径要用斜杠“/”，请改成 images/photo.png"),
@@ -114,6 +124,15 @@ def test_each_broken_link_at_its_line(tmp_path, name, body, expected):
     assert lines(result) == [expected, "共发现 1 个内容问题，网站未生成。请按上面的提示修改后重试。"]
     assert "内容检查通过" not in result.stdout
     assert "WARNING" not in result.stderr + result.stdout  # Pelican's "Empty alt attribute"
+
+
+def test_full_width_punctuation_that_is_no_link_is_left_alone(tmp_path):
+    """Only an address in the parentheses makes a link the editor meant; code is code."""
+    content = site(tmp_path / "content")
+    write(str(content / "articles/a.md"), HEAD + "见文献[1]（2018年）。欢迎报名！[另一篇](/news/2023/other/)\n\n"
+          "写法：`[区妇联]（https://example.org/）`\n\n```\n![图]（images/photo.png）\n```\n")
+    result = check(content)
+    assert (result.returncode, result.stdout.strip()) == (0, CHECK_OK), result.stderr
 
 
 def test_the_same_link_twice_is_reported_at_each_line(tmp_path):
@@ -186,6 +205,8 @@ description: |
   ![-](images/families/wang-desheng.svg)
 
   [不存在的通知](/notices/2024/nothing/)，照片 ![照片](images/families/Wang-Desheng.svg)
+
+  另见[报道]（/news/2018/reform-achievements/）。
 """
 
 
@@ -199,7 +220,9 @@ def test_record_descriptions_get_the_same_checks_at_their_yaml_lines(tmp_path):
         key.format(13) + "images/families/Wang-Desheng.svg 与实际的名字 images/families/wang-desheng.svg "
         f"{CASE} images/families/wang-desheng.svg",
         key.format(13) + f"链接 /notices/2024/nothing/ {NO_PAGE}",
-        "共发现 3 个内容问题，网站未生成。请按上面的提示修改后重试。"]
+        key.format(15) + "第 15 行的 [报道]（/news/2018/reform-achievements/） 用了中文括号“（）”，"
+        "不会变成链接或图片；请改成英文括号，写成 [报道](/news/2018/reform-achievements/)",
+        "共发现 4 个内容问题，网站未生成。请按上面的提示修改后重试。"]
 
 
 def test_record_description_links_are_read_from_the_site_root(tmp_path):

@@ -144,7 +144,8 @@ MY_MESSAGES = ["header-fullwidth-colon", "header-chinese-comma", "header-space-b
                "header-unknown-key-guess", "header-unknown-key", "header-duplicate-key",
                "header-missing", "header-missing-no-header", "image-no-alt", "link-missing",
                "link-image-missing", "link-file-missing", "link-wrong-case", "link-not-published",
-               "link-out-of-content", "link-draft", "link-filename-static", "link-backslash"]
+               "link-out-of-content", "link-draft", "link-filename-static", "link-backslash",
+               "link-fullwidth-paren", "image-fullwidth-bang"]
 
 
 @pytest.mark.parametrize("name", MY_MESSAGES)

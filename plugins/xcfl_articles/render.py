@@ -10,6 +10,8 @@ from markdown import Markdown
 from xcfl_guard import find_personal_data, find_unsafe_html
 from xcfl_problems import Problem, message
 
+from .fullwidth import find_fullwidth_markup
+
 META_PRIORITY = 27  # markdown.extensions.meta registers its preprocessor at 27
 
 _converters = {}  # one per process and settings: building one costs as much as a conversion
@@ -36,6 +38,8 @@ def render(relative, text, markdown_settings, personal_data_allow):
         Problem(relative, line, "正文", message("unsafe-html", value=what))
         for line, what in find_unsafe_html(html, text)
     ]
+    problems += [Problem(relative, line, "正文", message(name, line=line, **values))
+                 for line, name, values in find_fullwidth_markup(text)]
     status = (meta.get("status") or [""])[0].strip().lower()
     if status != "draft":
         for line, kind, masked in find_personal_data(text, personal_data_allow):

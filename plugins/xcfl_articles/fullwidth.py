@@ -1,0 +1,35 @@
+"""Links and pictures typed with a Chinese IME's punctuation.
+
+``[区妇联]（https://…）`` and ``![照片]（images/a.jpg）`` use full-width
+parentheses, and ``！[照片](images/a.jpg)`` a full-width exclamation mark:
+Markdown sees no link or picture, and the page showed the brackets and the
+address as text (or, for ！, a text link instead of the picture). Only an
+address in the parentheses counts (``[1]（2018年）`` is ordinary text); code is
+left alone.
+"""
+
+import re
+
+LINK = re.compile(r"([!！]?)\[([^\]\n]*)\]([（(])([^）)\s]*)([）)])")
+ADDRESS = re.compile(
+    r"^(?:https?://|mailto:|tel:|/|#|\{(?:filename|static|attach)\}|[\w.-]+/"
+    r"|[\w-]+\.(?:html?|md|jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|zip|txt)$)", re.I)
+PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
+CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]*`", re.M | re.S)
+
+
+def find_fullwidth_markup(text):
+    """(line, message name, values) of each link or picture written with
+    full-width punctuation."""
+    # code blanked out, newlines kept, so positions still give lines
+    text = CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), text)
+    found = []
+    for match in LINK.finditer(text):
+        bang, label, opening, target, closing = match.groups()
+        line = text.count("\n", 0, match.start()) + 1
+        fixed = f"{'!' if bang else ''}[{label}]({target})"
+        if (opening == "（" or closing == "）") and ADDRESS.match(target):
+            found.append((line, "link-fullwidth-paren", {"written": match.group(), "fixed": fixed}))
+        elif bang == "！" and PICTURE.search(target):
+            found.append((line, "image-fullwidth-bang", {"written": match.group(), "fixed": fixed}))
+    return found
