@@ -36,7 +36,8 @@ def test_active_html_is_rejected_with_its_line(tmp_path, body, line, what):
 
 
 def test_html_shown_as_code_is_fine(tmp_path):
-    write(str(tmp_path / "articles/a.md"), article(body="示例：`<script>`\n\n    <script>alert(1)</script>\n"))
+    # fenced: an indented block is a paragraph here (xcfl_articles/indented.py)
+    write(str(tmp_path / "articles/a.md"), article(body="示例：`<script>`\n\n```\n<script>alert(1)</script>\n```\n"))
     output = build(str(tmp_path), str(tmp_path / "out"))
     html = open(os.path.join(output, "news/2024/a/index.html"), encoding="utf-8").read()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -40,14 +40,23 @@ def unread_files(generator, folders, excludes):
 
 def misplaced_markdown(generator):
     """Content-relative paths of the Markdown files outside the articles' and
-    pages' folders."""
+    pages' folders. Links are not followed: one leading out of the content
+    folder is xcfl_guard's to report (and may lead back into it, forever)."""
     settings = generator.settings
-    read_here = settings["ARTICLE_PATHS"] + settings["PAGE_PATHS"]
+    root = settings["PATH"]
+    read_here = {os.path.normpath(path) for path in
+                 settings["ARTICLE_PATHS"] + settings["PAGE_PATHS"]}
     markdown = {extension.lower() for extension in MarkdownReader.file_extensions}
-    for relative in sorted(generator.get_files([""], exclude=read_here, extensions=False)):
-        name = os.path.basename(relative)
-        if not LEFT_BY_TOOLS.search(name) and os.path.splitext(name)[1][1:].lower() in markdown:
-            yield relative
+    found = []
+    for parent, dirs, names in os.walk(root):
+        place = os.path.relpath(parent, root)
+        dirs[:] = [d for d in dirs if not LEFT_BY_TOOLS.search(d)
+                   and os.path.normpath(os.path.join(place, d)) not in read_here]
+        for name in names:
+            if not LEFT_BY_TOOLS.search(name) and \
+                    os.path.splitext(name)[1][1:].lower() in markdown:
+                found.append(os.path.normpath(os.path.join(place, name)))
+    return sorted(found)
 
 
 def report_unread(generator, folders, excludes):
