@@ -146,6 +146,7 @@ MARKDOWN = {
         "markdown.extensions.meta": {},
         "markdown.extensions.sane_lists": {},
         "xcfl_articles.indented": {},  # a paragraph indented by spaces is not code
+        "xcfl_articles.headings": {},  # "#话题#" is not a heading: "## " needs its space
     },
     "output_format": "html5",
 }

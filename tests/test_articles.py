@@ -102,3 +102,23 @@ def test_an_indented_paragraph_is_a_paragraph_not_code(tmp_path):
     assert description.find("pre") is None
     assert any(p.get_text().startswith("马慧敏是法源寺社区妇联执委")
                for p in description.find_all("p"))
+
+
+def test_a_topic_opening_a_paragraph_is_no_heading(tmp_path):
+    """A heading needs a space after its #s, as in the editors' VS Code preview
+    (CommonMark): a WeChat-style topic (#巾帼建新功#) opening a paragraph used to
+    become a heading the size of the title, in articles and records' descriptions."""
+    content = copy_content(str(tmp_path / "content"))
+    write(os.path.join(content, "articles/2024-02-03-topic.md"), article(
+        title="话题", body="#巾帼建新功# 三八节当天，活动举行。\n\n## 一、活动内容\n\n正文。\n"))
+    family = os.path.join(content, "data/families/chen-family-niujie.yaml")
+    with open(family, encoding="utf-8") as handle:
+        record = handle.read()
+    write(family, record.replace("  马慧敏是法源寺社区", "  #民族团结# 马慧敏是法源寺社区"))
+    output = build(content, str(tmp_path / "out"))
+    body = soup(output, "news/2024/topic/index.html").select_one(".xc-prose")
+    assert [h.get_text() for h in body.find_all(["h1", "h2", "h3"])] == ["一、活动内容"]
+    assert body.find("p").get_text() == "#巾帼建新功# 三八节当天，活动举行。"
+    page = soup(output, "families/chen-family-niujie/index.html")
+    assert not any("民族团结#" in h.get_text() for h in page.find_all(["h1", "h2", "h3", "h4"]))
+    assert any(p.get_text().startswith("#民族团结# 马慧敏") for p in page.find_all("p"))

@@ -74,6 +74,9 @@ CASES = [
     ("picture after a full-width exclamation mark", "正文。\n\n！[活动照片](images/photo.png)",
      "articles/a.md:9: 正文: 第 9 行的 ！[活动照片](images/photo.png) 开头是中文感叹号“！”，图片不会显示；"
      "请改成英文“!”，写成 ![活动照片](images/photo.png)"),
+    ("heading without its space", "##一、基层组织建设",
+     "articles/a.md:7: 正文: 第 7 行的“##一、基层组织建设”里，井号“#”后面没有空格，不会变成小标题；"
+     "请写成“## 一、基层组织建设”"),
     # a Windows path: the file is there, the backslash is the mistake
     ("picture path with backslashes", "![活动照片](images\\photo.png)",
      "articles/a.md:7: 正文: images\\photo.png 用了反斜杠“\\”，网站上找不到；路径要用斜杠“/”，请改成 images/photo.png"),

@@ -33,7 +33,7 @@ from xcfl_images import attachments
 from xcfl_images.probe import probe
 from xcfl_problems import Problem, message, report
 
-from .fullwidth import find_fullwidth_markup
+from .markup_mistakes import find_markup_mistakes
 from .header import decode
 
 TAG = re.compile(r"<(img|a)\s([^>]*)>", re.I)
@@ -244,7 +244,7 @@ def record_problems(record, site):
     markup = str(getattr(record, "description_html", "") or "")
     # written with a Chinese IME's punctuation: no link at all in the markup
     found = [(name, values["written"], values) for _, name, values
-             in find_fullwidth_markup(getattr(record, "description", None) or "")]
+             in find_markup_mistakes(getattr(record, "description", None) or "")]
     for tag, attributes in tags(markup):
         value = (attributes.get("src" if tag == "img" else "href") or "").strip()
         if tag == "img" and not decorative(attributes) and not attributes.get("alt", "").strip():

@@ -10,7 +10,7 @@ from markdown import Markdown
 from xcfl_guard import find_personal_data, find_unsafe_html
 from xcfl_problems import Problem, message
 
-from .fullwidth import find_fullwidth_markup
+from .markup_mistakes import find_markup_mistakes
 
 META_PRIORITY = 27  # markdown.extensions.meta registers its preprocessor at 27
 
@@ -39,7 +39,7 @@ def render(relative, text, markdown_settings, personal_data_allow):
         for line, what in find_unsafe_html(html, text)
     ]
     problems += [Problem(relative, line, "正文", message(name, line=line, **values))
-                 for line, name, values in find_fullwidth_markup(text)]
+                 for line, name, values in find_markup_mistakes(text)]
     status = (meta.get("status") or [""])[0].strip().lower()
     if status != "draft":
         for line, kind, masked in find_personal_data(text, personal_data_allow):

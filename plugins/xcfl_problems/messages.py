@@ -43,6 +43,7 @@ MESSAGES = {
     "link-out-of-content": "{value} 指向 content/ 文件夹之外；图片和文件请放进 content/images/，路径写 images/…",
     "link-fullwidth-paren": "第 {line} 行的 {written} 用了中文括号“（）”，不会变成链接或图片；请改成英文括号，写成 {fixed}",
     "image-fullwidth-bang": "第 {line} 行的 {written} 开头是中文感叹号“！”，图片不会显示；请改成英文“!”，写成 {fixed}",
+    "heading-no-space": "第 {line} 行的“{written}”里，井号“#”后面没有空格，不会变成小标题；请写成“{fixed}”",
     "link-backslash": "{value} 用了反斜杠“\\”，网站上找不到；路径要用斜杠“/”，请改成 {fixed}",
     "link-draft": "链接的 {value} 是草稿，不会发布；请先发布它，或删掉这个链接",
     "link-filename-static": "{value} 链接的是图片或文件，不是文章；请把 {{filename}} 改成 {{static}}",

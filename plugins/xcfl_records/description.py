@@ -13,6 +13,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from xcfl_articles.headings import use_spaced_headings
+
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|tel:|/|#|\.|[^:/?#]+(?:[/?#]|$))", re.I)
 FROM_ROOT = re.compile(r"^(?![a-z][a-z0-9+.-]*:|[/#?])", re.I)
 
@@ -34,6 +36,7 @@ class DropUnsafeUrls(Treeprocessor):
 def _converter():
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html5")
     md.parser.blockprocessors.deregister("code")  # as xcfl_articles.indented
+    use_spaced_headings(md)  # as xcfl_articles.headings
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(DropUnsafeUrls(md), "drop-unsafe-urls", 0)

@@ -1,11 +1,16 @@
-"""Links and pictures typed with a Chinese IME's punctuation.
+"""Markdown that an editor's typing turned into text.
 
+- Links and pictures typed with a Chinese IME's punctuation:
 ``[区妇联]（https://…）`` and ``![照片]（images/a.jpg）`` use full-width
 parentheses, and ``！[照片](images/a.jpg)`` a full-width exclamation mark:
 Markdown sees no link or picture, and the page showed the brackets and the
 address as text (or, for ！, a text link instead of the picture). Only an
-address in the parentheses counts (``[1]（2018年）`` is ordinary text); code is
-left alone.
+address in the parentheses counts (``[1]（2018年）`` is ordinary text).
+- A heading without the space after its #s (``##一、基层组织``): headings need
+  it (headings.py, as editors' previews show them), and two or more #s at the
+  start of a line mean a heading; one # may be a topic (``#巾帼建新功#``).
+
+Code is left alone.
 """
 
 import re
@@ -15,12 +20,13 @@ ADDRESS = re.compile(
     r"^(?:https?://|mailto:|tel:|/|#|\{(?:filename|static|attach)\}|[\w.-]+/"
     r"|[\w-]+\.(?:html?|md|jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|zip|txt)$)", re.I)
 PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
+UNSPACED_HEADING = re.compile(r"^(#{2,6})([^\s#].*?)[ \t]*$", re.M)
 CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]*`", re.M | re.S)
 
 
-def find_fullwidth_markup(text):
+def find_markup_mistakes(text):
     """(line, message name, values) of each link or picture written with
-    full-width punctuation."""
+    full-width punctuation, and of each heading without its space."""
     # code blanked out, newlines kept, so positions still give lines
     text = CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), text)
     found = []
@@ -32,4 +38,8 @@ def find_fullwidth_markup(text):
             found.append((line, "link-fullwidth-paren", {"written": match.group(), "fixed": fixed}))
         elif bang == "！" and PICTURE.search(target):
             found.append((line, "image-fullwidth-bang", {"written": match.group(), "fixed": fixed}))
-    return found
+    for match in UNSPACED_HEADING.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        found.append((line, "heading-no-space", {
+            "written": match.group(1) + match.group(2), "fixed": f"{match.group(1)} {match.group(2)}"}))
+    return sorted(found, key=lambda one: one[0])
