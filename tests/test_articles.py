@@ -78,27 +78,35 @@ def test_default_summary_is_start_of_body(published_site):
     assert all(summaries) and all("<" not in s for s in summaries)
 
 
+def built_with(tmp_path, slug, body, description_start):
+    """The sample site built with one more article (its body) and the family
+    record chen-family-niujie's second description paragraph starting
+    `description_start`: (article's prose, the record's page)."""
+    content = copy_content(str(tmp_path / "content"))
+    write(os.path.join(content, f"articles/2024-02-02-{slug}.md"), article(title=slug, body=body))
+    family = os.path.join(content, "data/families/chen-family-niujie.yaml")
+    with open(family, encoding="utf-8") as handle:
+        record = handle.read()
+    write(family, record.replace("  马慧敏是法源寺社区", description_start + "马慧敏是法源寺社区"))
+    output = build(content, str(tmp_path / "out"))
+    return (soup(output, f"news/2024/{slug}/index.html").select_one(".xc-prose"),
+            soup(output, "families/chen-family-niujie/index.html"))
+
+
 def test_an_indented_paragraph_is_a_paragraph_not_code(tmp_path):
     """Text pasted from Word or WeChat has each paragraph indented by spaces or a
     Tab; Markdown would show every one as a code box. In articles and in records'
     descriptions it stays a paragraph; a fenced block is still code, and an
     indented paragraph after a list item still belongs to the item."""
-    content = copy_content(str(tmp_path / "content"))
-    write(os.path.join(content, "articles/2024-02-02-pasted.md"), article(
-        title="粘贴的文章", body="    四个空格缩进的第一段，\n    第二行。\n\n\t用 Tab 缩进的第二段。\n\n"
-        "1. 第一项\n\n    第一项的第二段\n\n2. 第二项\n\n```\n真的代码\n```\n"))
-    family = os.path.join(content, "data/families/chen-family-niujie.yaml")
-    with open(family, encoding="utf-8") as handle:
-        record = handle.read()
-    write(family, record.replace("  马慧敏是法源寺社区", "      马慧敏是法源寺社区"))
-    output = build(content, str(tmp_path / "out"))
-    body = soup(output, "news/2024/pasted/index.html").select_one(".xc-prose")
+    body, page = built_with(
+        tmp_path, "pasted", "    四个空格缩进的第一段，\n    第二行。\n\n\t用 Tab 缩进的第二段。\n\n"
+        "1. 第一项\n\n    第一项的第二段\n\n2. 第二项\n\n```\n真的代码\n```\n", "      ")
     paragraphs = [p.get_text() for p in body.find_all("p", recursive=False)]
     assert paragraphs[:2] == ["四个空格缩进的第一段，\n    第二行。", "用 Tab 缩进的第二段。"]
     assert [li.find_all("p")[-1].get_text() for li in body.select("ol > li")] == \
         ["第一项的第二段", "第二项"]
     assert [pre.get_text() for pre in body.find_all("pre")] == ["真的代码\n"]
-    description = soup(output, "families/chen-family-niujie/index.html").select_one("main")
+    description = page.select_one("main")
     assert description.find("pre") is None
     assert any(p.get_text().startswith("马慧敏是法源寺社区妇联执委")
                for p in description.find_all("p"))
@@ -108,17 +116,9 @@ def test_a_topic_opening_a_paragraph_is_no_heading(tmp_path):
     """A heading needs a space after its #s, as in the editors' VS Code preview
     (CommonMark): a WeChat-style topic (#巾帼建新功#) opening a paragraph used to
     become a heading the size of the title, in articles and records' descriptions."""
-    content = copy_content(str(tmp_path / "content"))
-    write(os.path.join(content, "articles/2024-02-03-topic.md"), article(
-        title="话题", body="#巾帼建新功# 三八节当天，活动举行。\n\n## 一、活动内容\n\n正文。\n"))
-    family = os.path.join(content, "data/families/chen-family-niujie.yaml")
-    with open(family, encoding="utf-8") as handle:
-        record = handle.read()
-    write(family, record.replace("  马慧敏是法源寺社区", "  #民族团结# 马慧敏是法源寺社区"))
-    output = build(content, str(tmp_path / "out"))
-    body = soup(output, "news/2024/topic/index.html").select_one(".xc-prose")
+    body, page = built_with(tmp_path, "topic", "#巾帼建新功# 三八节当天，活动举行。\n\n## 一、活动内容\n\n正文。\n",
+                            "  #民族团结# ")
     assert [h.get_text() for h in body.find_all(["h1", "h2", "h3"])] == ["一、活动内容"]
     assert body.find("p").get_text() == "#巾帼建新功# 三八节当天，活动举行。"
-    page = soup(output, "families/chen-family-niujie/index.html")
     assert not any("民族团结#" in h.get_text() for h in page.find_all(["h1", "h2", "h3", "h4"]))
     assert any(p.get_text().startswith("#民族团结# 马慧敏") for p in page.find_all("p"))
