@@ -77,6 +77,12 @@ CASES = [
     ("heading without its space", "##一、基层组织建设",
      "articles/a.md:7: 正文: 第 7 行的“##一、基层组织建设”里，井号“#”后面没有空格，不会变成小标题；"
      "请写成“## 一、基层组织建设”"),
+    ("heading with full-width hashes", "＃＃ 一、基层组织建设",
+     "articles/a.md:7: 正文: 第 7 行的“＃＃ 一、基层组织建设”用了中文井号“＃”，不会变成小标题；"
+     "请改成英文井号，写成“## 一、基层组织建设”"),
+    ("table with full-width bars", "｜ 类别 ｜ 户数 ｜\n｜ --- ｜ --- ｜\n｜ 全国最美家庭 ｜ 7 ｜",
+     "articles/a.md:7: 正文: 第 7 行的表格“｜ 类别 ｜ 户数 ｜”用了中文竖线“｜”，不会变成表格；"
+     "请把“｜”都改成英文竖线“|”"),
     # a Windows path: the file is there, the backslash is the mistake
     ("picture path with backslashes", "![活动照片](images\\photo.png)",
      "articles/a.md:7: 正文: images\\photo.png 用了反斜杠“\\”，网站上找不到；路径要用斜杠“/”，请改成 images/photo.png"),
@@ -133,6 +139,7 @@ def test_full_width_punctuation_that_is_no_link_is_left_alone(tmp_path):
     """Only an address in the parentheses makes a link the editor meant; code is code."""
     content = site(tmp_path / "content")
     write(str(content / "articles/a.md"), HEAD + "见文献[1]（2018年）。欢迎报名！[另一篇](/news/2023/other/)\n\n"
+          "＃巾帼建新功＃ 一个话题。他说｜不是表格。\n\n"
           "写法：`[区妇联]（https://example.org/）`\n\n```\n![图]（images/photo.png）\n```\n")
     result = check(content)
     assert (result.returncode, result.stdout.strip()) == (0, CHECK_OK), result.stderr

@@ -145,7 +145,8 @@ MY_MESSAGES = ["header-fullwidth-colon", "header-chinese-comma", "header-space-b
                "header-missing", "header-missing-no-header", "image-no-alt", "link-missing",
                "link-image-missing", "link-file-missing", "link-wrong-case", "link-not-published",
                "link-out-of-content", "link-draft", "link-filename-static", "link-backslash",
-               "link-fullwidth-paren", "image-fullwidth-bang", "heading-no-space"]
+               "link-fullwidth-paren", "image-fullwidth-bang", "heading-no-space",
+               "heading-fullwidth", "table-fullwidth"]
 
 
 @pytest.mark.parametrize("name", MY_MESSAGES)

@@ -9,6 +9,7 @@ address in the parentheses counts (``[1]（2018年）`` is ordinary text).
 - A heading without the space after its #s (``##一、基层组织``): headings need
   it (headings.py, as editors' previews show them), and two or more #s at the
   start of a line mean a heading; one # may be a topic (``#巾帼建新功#``).
+- Headings and tables typed in full width: ``＃＃ 标题``, ``｜ 类别 ｜ 户数 ｜``.
 
 Code is left alone.
 """
@@ -21,7 +22,13 @@ ADDRESS = re.compile(
     r"|[\w-]+\.(?:html?|md|jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|zip|txt)$)", re.I)
 PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 UNSPACED_HEADING = re.compile(r"^(#{2,6})([^\s#].*?)[ \t]*$", re.M)
+FULLWIDTH_HEADING = re.compile(r"^(＃{2,6})[ \t　]*(\S.*?)[ \t]*$", re.M)
+FULLWIDTH_TABLE = re.compile(r"^[ \t]*｜.*｜.*$", re.M)
 CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]*`", re.M | re.S)
+
+
+def line_at(text, position):
+    return text.count("\n", 0, position) + 1
 
 
 def find_markup_mistakes(text):
@@ -32,14 +39,24 @@ def find_markup_mistakes(text):
     found = []
     for match in LINK.finditer(text):
         bang, label, opening, target, closing = match.groups()
-        line = text.count("\n", 0, match.start()) + 1
+        line = line_at(text, match.start())
         fixed = f"{'!' if bang else ''}[{label}]({target})"
         if (opening == "（" or closing == "）") and ADDRESS.match(target):
             found.append((line, "link-fullwidth-paren", {"written": match.group(), "fixed": fixed}))
         elif bang == "！" and PICTURE.search(target):
             found.append((line, "image-fullwidth-bang", {"written": match.group(), "fixed": fixed}))
     for match in UNSPACED_HEADING.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line = line_at(text, match.start())
         found.append((line, "heading-no-space", {
             "written": match.group(1) + match.group(2), "fixed": f"{match.group(1)} {match.group(2)}"}))
+    for match in FULLWIDTH_HEADING.finditer(text):
+        line = line_at(text, match.start())
+        found.append((line, "heading-fullwidth", {
+            "written": match.group().strip(), "fixed": f"{'#' * len(match.group(1))} {match.group(2)}"}))
+    previous = None  # a table is reported once, at its first line
+    for match in FULLWIDTH_TABLE.finditer(text):
+        line = line_at(text, match.start())
+        if previous is None or line != previous + 1:
+            found.append((line, "table-fullwidth", {"written": match.group().strip()}))
+        previous = line
     return sorted(found, key=lambda one: one[0])

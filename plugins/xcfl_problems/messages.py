@@ -44,6 +44,8 @@ MESSAGES = {
     "link-fullwidth-paren": "第 {line} 行的 {written} 用了中文括号“（）”，不会变成链接或图片；请改成英文括号，写成 {fixed}",
     "image-fullwidth-bang": "第 {line} 行的 {written} 开头是中文感叹号“！”，图片不会显示；请改成英文“!”，写成 {fixed}",
     "heading-no-space": "第 {line} 行的“{written}”里，井号“#”后面没有空格，不会变成小标题；请写成“{fixed}”",
+    "heading-fullwidth": "第 {line} 行的“{written}”用了中文井号“＃”，不会变成小标题；请改成英文井号，写成“{fixed}”",
+    "table-fullwidth": "第 {line} 行的表格“{written}”用了中文竖线“｜”，不会变成表格；请把“｜”都改成英文竖线“|”",
     "link-backslash": "{value} 用了反斜杠“\\”，网站上找不到；路径要用斜杠“/”，请改成 {fixed}",
     "link-draft": "链接的 {value} 是草稿，不会发布；请先发布它，或删掉这个链接",
     "link-filename-static": "{value} 链接的是图片或文件，不是文章；请把 {{filename}} 改成 {{static}}",
