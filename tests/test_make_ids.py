@@ -72,3 +72,16 @@ def test_an_unreadable_file_is_named_and_the_rest_still_listed(tmp_path):
     found = sections(result.stdout)
     assert found[SECTIONS["families"]] == expected(CONTENT, "families")  # every readable file
     assert found[SECTIONS["teams"]] == ["（还没有记录）"]
+
+
+def test_lists_exactly_the_files_the_build_reads(tmp_path):
+    """A .yml file is a record file; one in a sub-folder is not read by the
+    build (it reports the file), so its id is not offered."""
+    content = copy_content(str(tmp_path / "content"))
+    write(os.path.join(content, "data", "teams", "short-name.yml"),
+          "name: 扩展名短的队\nstreet: 德胜街道\nkind: 其他\nservices: [咨询]\n")
+    write(os.path.join(content, "data", "teams", "2024", "nested.yaml"),
+          "name: 子文件夹里的队\nstreet: 德胜街道\nkind: 其他\nservices: [咨询]\n")
+    teams = sections(make_ids(content).stdout)[SECTIONS["teams"]]
+    assert "short-name  扩展名短的队（德胜街道）" in teams
+    assert not any("nested" in line for line in teams)

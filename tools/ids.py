@@ -7,7 +7,6 @@ be read is named, and `make check` says why.
 """
 
 import argparse
-import glob
 import os
 import sys
 
@@ -17,6 +16,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(
 from xcfl_problems import message  # noqa: E402
 from xcfl_records.kinds import COLLECTIONS  # noqa: E402
 from xcfl_records.loader import LoadError, load  # noqa: E402
+from xcfl_records.reading import record_files  # noqa: E402
 
 
 def shown(path):
@@ -51,8 +51,7 @@ def listing(content):
     for collection in COLLECTIONS:
         lines.append("")
         lines.append(f"{collection.title}（文章信息头 {collection.header}: 后面写编号，多个用英文逗号分隔）")
-        paths = sorted(glob.glob(os.path.join(content, "data", collection.name, "**", "*.yaml"),
-                                 recursive=True))
+        paths = record_files(content, collection.name)  # the files the build reads
         count = 0
         for path in paths:
             records = records_of(path)

@@ -176,13 +176,21 @@ def check_personal_data(record, source, allow):
     return clean
 
 
+RECORD_FILES = "*.y*ml"  # .yaml, .yml: the files read in data/<collection>/ itself
+
+
+def record_files(root, folder):
+    """Paths of the files read as records of data/<folder>/, sorted."""
+    return sorted(glob.glob(os.path.join(root, "data", folder, RECORD_FILES)))
+
+
 def read_collection(root, folder, model, context, cache=None, left_out=None):
     """[(record, Source)] of data/<folder>/*.yaml, unique ids, sorted by file.
 
     ``left_out`` (a LeftOut) gets the ids of every record left out."""
     left_out = LeftOut() if left_out is None else left_out
     found = []
-    for path in sorted(glob.glob(os.path.join(root, "data", folder, "*.y*ml"))):
+    for path in record_files(root, folder):
         for raw, source in read_file(root, path, folder, cache, left_out):
             record = validate(model, raw, source, context)
             if record is None:

@@ -7,12 +7,13 @@ an upper-case .YAML, a file in a sub-folder or in a misnamed folder
 """
 
 import os
+from fnmatch import fnmatchcase
 
 from xcfl_articles.unread import LEFT_BY_TOOLS
 
 from .kinds import COLLECTIONS
+from .reading import RECORD_FILES
 
-EXTENSIONS = (".yaml", ".yml")  # reading.py's *.y*ml
 STREETS = "streets.yaml"
 
 
@@ -29,10 +30,11 @@ def unread_data(root):
             relative = "/".join(("data", name) if place == "." else ("data", place, name))
             stem, extension = os.path.splitext(name)
             top = place.split("/")[0]
-            if place == "." and name == STREETS or place in folders and extension in EXTENSIONS:
-                continue  # read
-            if (place == "." and name.lower() == STREETS) or \
-                    (place in folders and extension.lower() in EXTENSIONS):
+            if place == "." and name == STREETS or \
+                    place in folders and fnmatchcase(name, RECORD_FILES):
+                continue  # read (reading.py)
+            if place == "." and name.lower() == STREETS or \
+                    place in folders and fnmatchcase(name.lower(), RECORD_FILES):
                 lower = extension.lower()
                 yield relative, "unread-extension-case", {
                     "ext": extension, "lower": lower, "fixed": stem + lower}, top
