@@ -21,14 +21,10 @@ class SpacedHashHeaderProcessor(HashHeaderProcessor):
                     r"(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
 
 
-def use_spaced_headings(md):
-    md.parser.blockprocessors.register(SpacedHashHeaderProcessor(md.parser), "hashheader",
-                                       HASH_HEADER_PRIORITY)
-
-
 class SpacedHeadings(Extension):
     def extendMarkdown(self, md):
-        use_spaced_headings(md)
+        md.parser.blockprocessors.register(SpacedHashHeaderProcessor(md.parser), "hashheader",
+                                           HASH_HEADER_PRIORITY)
 
 
 def makeExtension(**kwargs):  # noqa: N802 - the name Markdown looks for

@@ -33,8 +33,8 @@ from xcfl_images import attachments
 from xcfl_images.probe import probe
 from xcfl_problems import Problem, message, report
 
-from .markup_mistakes import find_markup_mistakes
 from .header import decode
+from .markup_mistakes import find_markup_mistakes
 
 TAG = re.compile(r"<(img|a)\s([^>]*)>", re.I)
 ATTRIBUTE = re.compile(

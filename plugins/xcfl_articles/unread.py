@@ -66,6 +66,7 @@ def report_unread(generator, folders, excludes):
 
 
 def report_unread_articles(generator):
+    """article_generator_init: the articles' folders, and Markdown anywhere else."""
     report_unread(generator, generator.settings["ARTICLE_PATHS"],
                   generator.settings["ARTICLE_EXCLUDES"])
     settings = generator.settings

@@ -13,8 +13,6 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from xcfl_articles.headings import use_spaced_headings
-
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|tel:|/|#|\.|[^:/?#]+(?:[/?#]|$))", re.I)
 FROM_ROOT = re.compile(r"^(?![a-z][a-z0-9+.-]*:|[/#?])", re.I)
 
@@ -34,9 +32,9 @@ class DropUnsafeUrls(Treeprocessor):
 
 
 def _converter():
-    md = markdown.Markdown(extensions=["sane_lists"], output_format="html5")
-    md.parser.blockprocessors.deregister("code")  # as xcfl_articles.indented
-    use_spaced_headings(md)  # as xcfl_articles.headings
+    # as in articles: an indented paragraph is no code, "#话题#" no heading
+    md = markdown.Markdown(extensions=["sane_lists", "xcfl_articles.indented",
+                                       "xcfl_articles.headings"], output_format="html5")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(DropUnsafeUrls(md), "drop-unsafe-urls", 0)
