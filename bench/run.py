@@ -54,6 +54,22 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 """
 
+# --bare-site-urls: the same bare Pelican, with the site's URLs (content model §4): a
+# folder per page ("…/slug/index.html") where the baseline writes "slug.html". An extra
+# baseline only: how much of the gap the contract's URLs make on their own.
+BARE_SITE_URLS = """\
+ARTICLE_URL = '{category}/{date:%Y}/{slug}/'
+ARTICLE_SAVE_AS = ARTICLE_URL + 'index.html'
+PAGE_URL = '{slug}/'
+PAGE_SAVE_AS = PAGE_URL + 'index.html'
+CATEGORY_URL = '{slug}/'
+CATEGORY_SAVE_AS = CATEGORY_URL + 'index.html'
+TAG_URL = 'tags/{slug}/'
+TAG_SAVE_AS = TAG_URL + 'index.html'
+PAGINATION_PATTERNS = ((1, '{url}', '{save_as}'),
+                       (2, '{base_name}/page/{number}/', '{base_name}/page/{number}/index.html'))
+"""
+
 
 # --------------------------------------------------------------------------
 # Measuring one command
@@ -185,12 +201,13 @@ def stop_session(pid):
 # The builds
 # --------------------------------------------------------------------------
 
-def bare_build(python, content, output, work, timeout):
-    conf = os.path.join(work, "bare_conf.py")
+def bare_build(python, content, output, work, timeout, site_urls=False):
+    name = "bare_site_urls" if site_urls else "bare"
+    conf = os.path.join(work, f"{name}_conf.py")
     with open(conf, "w", encoding="utf-8") as f:
-        f.write(BARE_SETTINGS.format(content=content))
+        f.write(BARE_SETTINGS.format(content=content) + (BARE_SITE_URLS if site_urls else ""))
     cmd = [python, "-m", "pelican", content, "-o", output, "-s", conf]
-    run = measure(cmd, os.path.join(work, "bare.log"), timeout=timeout)
+    run = measure(cmd, os.path.join(work, f"{name}.log"), timeout=timeout)
     # The root *is* Pelican here, so the exact wait4() peak belongs to it.
     run.peaks["build"] = max(run.peaks.get("build", 0), run.tree_max)
     return run
@@ -263,6 +280,12 @@ def bench_one(args, n, work):
         if check(bare, "bare Pelican"):
             row.update(bare=bare.wall, bare_mb=bare.peaks.get("build"),
                        bare_out=tree_size(out))
+        if args.bare_site_urls:
+            info(f"N={n}: bare Pelican with the site's URLs")
+            urls = bare_build(args.python, content, os.path.join(work, "out-bare-urls"),
+                              work, args.timeout, site_urls=True)
+            if check(urls, "bare Pelican with the site's URLs"):
+                row["bare_urls"] = urls.wall
 
     if not args.skip_project and not args.project_missing:
         # A fresh build cache per row: the first project build is a cold one,
@@ -317,6 +340,8 @@ COLUMNS = [  # (header, row key, formatter)
     ("N", "N", str), ("M", "M", str),
     ("bare s", "bare", "{:.1f}".format), ("project s", "project", "{:.1f}".format),
     ("ratio", "ratio", "{:.2f}".format),
+    ("bare, site URLs s", "bare_urls", "{:.1f}".format),
+    ("ratio to it", "ratio_urls", "{:.2f}".format),
     ("bare peak MB", "bare_mb", lambda b: mb(b)),
     ("project peak MB", "project_mb", lambda b: mb(b)),
     ("separate indexer peak MB", "indexer_mb", lambda b: mb(b)),
@@ -337,6 +362,8 @@ def table(rows):
     for row in rows:
         if row.get("bare") and row.get("project"):
             row["ratio"] = row["project"] / row["bare"]
+        if row.get("bare_urls") and row.get("project"):
+            row["ratio_urls"] = row["project"] / row["bare_urls"]
     lines = ["| " + " | ".join(h for h, _, _ in COLUMNS) + " |",
              "|" + "---|" * len(COLUMNS)]
     for row in rows:
@@ -392,6 +419,8 @@ def parse_args(argv):
                    help="another checkout of the project: its cold build in the same row")
     p.add_argument("--skip-bare", action="store_true")
     p.add_argument("--skip-project", action="store_true")
+    p.add_argument("--bare-site-urls", action="store_true",
+                   help="also time bare Pelican with the site's folder-per-page URLs")
     p.add_argument("--rebuild", action="store_true",
                    help="also time two project rebuilds, each after editing one article")
     p.add_argument("--save", action="store_true",
