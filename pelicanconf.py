@@ -171,10 +171,12 @@ PLUGINS = [
     "xcfl_records",
     "xcfl_images",
     "xcfl_sitemap",
+    # before xcfl_search at `finalized`: a broken link stops the build before the
+    # index is made, and the check does not start from the memory the index leaves
+    "xcfl_linkcheck",
     "xcfl_search",
     "xcfl_redirects",
     "xcfl_feeds",
-    "xcfl_linkcheck",
     "xcfl_render",  # last: its generator renders the pages the others wrote (no order needed)
 ]
 

@@ -20,9 +20,13 @@ def count():
 
 
 def map_in_workers(function, items):
-    """[function(item) for item in items], by worker processes where it pays."""
+    """function(item) for item in items, in order, by worker processes where it pays.
+
+    An iterator: each result can be dealt with, and dropped, as it comes, so the
+    caller need not hold them all (the link check keeps a few links of each page)."""
     if len(items) < MIN_ITEMS or count() < 2 or \
             "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        yield from map(function, items)
+        return
     with multiprocessing.get_context("fork").Pool(count()) as pool:
-        return pool.map(function, items, chunksize=32)
+        yield from pool.imap(function, items, chunksize=32)

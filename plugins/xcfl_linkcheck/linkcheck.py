@@ -129,13 +129,17 @@ def read_site_links(output, siteurl, full):
 
 
 def broken_links(output, siteurl):
-    """[(page relative path, line, url, problem key)] of the whole output."""
+    """[(page relative path, line, url, problem key)] of the whole output.
+
+    Pages are taken as the workers read them, and of each only its ids and the
+    links whose #fragment is still to be checked are kept: at 10,000 articles
+    holding every link of every page made the check the build's peak in memory."""
     names = [os.path.join(folder, name) for folder, _, names in os.walk(output)
              for name in names if name.endswith(".html")]
-    pages = dict(zip(names, map_in_workers(partial(read_site_links, output, siteurl), names)))
-    found = []
-    targets = {}
-    for full, (_, links) in pages.items():
+    ids, with_fragment, found, targets = {}, [], [], {}
+    read = map_in_workers(partial(read_site_links, output, siteurl), names)
+    for full, (page_ids, links) in zip(names, read):
+        ids[full] = page_ids
         relative = os.path.relpath(full, output).replace(os.sep, "/")
         for url, offset, path, fragment in links:
             if path not in targets:  # most pages share most links (menu, footer, assets)
@@ -143,9 +147,11 @@ def broken_links(output, siteurl):
             target = targets[path]
             if target is None:
                 found.append((relative, line_of(full, offset), url, "broken-link"))
-            elif fragment not in ANY_PAGE_FRAGMENTS and target in pages \
-                    and unquote(fragment) not in pages[target][0]:
-                found.append((relative, line_of(full, offset), url, "broken-fragment"))
+            elif fragment not in ANY_PAGE_FRAGMENTS:
+                with_fragment.append((relative, full, offset, url, target, unquote(fragment)))
+    for relative, full, offset, url, target, fragment in with_fragment:
+        if target in ids and fragment not in ids[target]:
+            found.append((relative, line_of(full, offset), url, "broken-fragment"))
     return sorted(found)
 
 
@@ -206,8 +212,7 @@ def check(pelican):
 
 def nav_of_written_sections(generators):
     """XCFL_NAV_SHOWN, the main menu the theme draws: XCFL_NAV without the
-    categories that have no article (their page is not written). Plain
-    (URL, label) pairs, so a page's cache key does not read the articles."""
+    categories that have no article (their page is not written)."""
     context = generators[0].context
     written = {category.url for category, _ in context.get("categories", ())}
     categories = {f"{slug}/" for slug in context.get("XCFL_CATEGORIES", {})}
