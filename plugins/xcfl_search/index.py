@@ -222,10 +222,13 @@ def new_buckets(pages, count):
         if page.title_keys:
             for key in page.title_keys.split(KEY_SEPARATOR):
                 in_titles[key].append(number)
-    buckets = [{} for _ in range(count)]
-    for key in sorted(holding):
-        buckets[bucket_of(key, count)][key] = lists_entry(holding[key], in_titles.get(key))
-    return [dumps(content) for content in buckets]
+    # A bucket at a time, each list dropped once its entry is made: never every
+    # list twice in memory (at 10,000 articles 12 million numbers, ~100 MB a copy).
+    keys_of = [[] for _ in range(count)]
+    for key in holding:
+        keys_of[bucket_of(key, count)].append(key)
+    return [dumps({key: lists_entry(holding.pop(key), in_titles.get(key))
+                   for key in sorted(keys)}) for keys in keys_of]
 
 
 def updated_buckets(previous, infos, count, pages):
