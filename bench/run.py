@@ -16,6 +16,7 @@ See bench/README.md for how memory is measured and what the caveats are.
 import argparse
 import datetime as dt
 import os
+import runpy
 import shutil
 import shlex
 import signal
@@ -54,21 +55,18 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 """
 
-# --bare-site-urls: the same bare Pelican, with the site's URLs (content model §4): a
-# folder per page ("…/slug/index.html") where the baseline writes "slug.html". An extra
-# baseline only: how much of the gap the contract's URLs make on their own.
-BARE_SITE_URLS = """\
-ARTICLE_URL = '{category}/{date:%Y}/{slug}/'
-ARTICLE_SAVE_AS = ARTICLE_URL + 'index.html'
-PAGE_URL = '{slug}/'
-PAGE_SAVE_AS = PAGE_URL + 'index.html'
-CATEGORY_URL = '{slug}/'
-CATEGORY_SAVE_AS = CATEGORY_URL + 'index.html'
-TAG_URL = 'tags/{slug}/'
-TAG_SAVE_AS = TAG_URL + 'index.html'
-PAGINATION_PATTERNS = ((1, '{url}', '{save_as}'),
-                       (2, '{base_name}/page/{number}/', '{base_name}/page/{number}/index.html'))
-"""
+# --bare-site-urls: the same bare Pelican, with the project's own URL settings
+# (content model §4): a folder per page ("…/slug/index.html") where the baseline
+# writes "slug.html". An extra baseline only: how much of the gap those URLs make.
+SITE_URL_SETTINGS = ("ARTICLE_URL", "ARTICLE_SAVE_AS", "PAGE_URL", "PAGE_SAVE_AS",
+                     "CATEGORY_URL", "CATEGORY_SAVE_AS", "TAG_URL", "TAG_SAVE_AS",
+                     "PAGINATION_PATTERNS")
+
+
+def site_url_settings(project):
+    """The lines of the project's pelicanconf.py URL settings, for bare Pelican."""
+    conf = runpy.run_path(os.path.join(project, "pelicanconf.py"))
+    return "".join(f"{name} = {conf[name]!r}\n" for name in SITE_URL_SETTINGS)
 
 
 # --------------------------------------------------------------------------
@@ -201,11 +199,10 @@ def stop_session(pid):
 # The builds
 # --------------------------------------------------------------------------
 
-def bare_build(python, content, output, work, timeout, site_urls=False):
-    name = "bare_site_urls" if site_urls else "bare"
+def bare_build(python, content, output, work, timeout, extra="", name="bare"):
     conf = os.path.join(work, f"{name}_conf.py")
     with open(conf, "w", encoding="utf-8") as f:
-        f.write(BARE_SETTINGS.format(content=content) + (BARE_SITE_URLS if site_urls else ""))
+        f.write(BARE_SETTINGS.format(content=content) + extra)
     cmd = [python, "-m", "pelican", content, "-o", output, "-s", conf]
     run = measure(cmd, os.path.join(work, f"{name}.log"), timeout=timeout)
     # The root *is* Pelican here, so the exact wait4() peak belongs to it.
@@ -283,7 +280,8 @@ def bench_one(args, n, work):
         if args.bare_site_urls:
             info(f"N={n}: bare Pelican with the site's URLs")
             urls = bare_build(args.python, content, os.path.join(work, "out-bare-urls"),
-                              work, args.timeout, site_urls=True)
+                              work, args.timeout, site_url_settings(args.project_dir),
+                              "bare_site_urls")
             if check(urls, "bare Pelican with the site's URLs"):
                 row["bare_urls"] = urls.wall
 
